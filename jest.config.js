@@ -1,0 +1,34 @@
+// One runner, several projects: each layer is tested in the environment it runs in.
+// `npx jest --selectProjects domain` (or sdk, server, dom, e2e) runs one of them.
+const tsJest = ['ts-jest', { tsconfig: { isolatedModules: true, jsx: 'react-jsx', esModuleInterop: true, module: 'commonjs', target: 'es2020', allowJs: true } }];
+const base = {
+  transform: { '^.+\\.(t|j)sx?$': tsJest },
+  transformIgnorePatterns: ['/node_modules/(?!(@noble)/)'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+};
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'domain', testEnvironment: 'node', roots: ['<rootDir>/src/domain'] },
+    { ...base, displayName: 'sdk', testEnvironment: 'node', roots: ['<rootDir>/sdk'] },
+    { ...base, displayName: 'server', testEnvironment: 'node', roots: ['<rootDir>/server'] },
+    {
+      ...base,
+      displayName: 'dom',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/src'],
+      testPathIgnorePatterns: ['/src/domain/'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup-dom.ts'],
+      moduleNameMapper: {
+        '^@tarojs/taro$': '<rootDir>/test/mocks/taro.ts',
+        '^@tarojs/components$': '<rootDir>/test/mocks/components.tsx',
+        '\\.(css|scss|sass|less)$': '<rootDir>/test/mocks/style.ts',
+        '/style/css$': '<rootDir>/test/mocks/style.ts',
+        '^@nutui/nutui-react-taro$': '<rootDir>/test/mocks/nutui.tsx',
+        '^@/(.*)$': '<rootDir>/src/$1',
+      },
+    },
+    { ...base, displayName: 'tools', testEnvironment: 'node', roots: ['<rootDir>/scripts'] },
+    { ...base, displayName: 'e2e', testEnvironment: 'node', roots: ['<rootDir>/test/e2e'] },
+  ],
+};

@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { checkWeapp, MAIN_BUDGET } from './check-weapp';
+
+function writeBuild(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weapp-'));
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+const page = (p: string) => ({ [`${p}.js`]: '', [`${p}.json`]: '{}', [`${p}.wxml`]: '' });
+const appJson = (extra: object = {}) =>
+  JSON.stringify({
+    pages: ['pages/index/index'],
+    subPackages: [{ root: 'package-a', pages: ['x/index'] }],
+    tabBar: { list: [{ pagePath: 'pages/index/index' }] },
+    __usePrivacyCheck__: true,
+    ...extra,
+  });
+
+describe('checkWeapp', () => {
+  it('accepts a well-formed build and reports a size per package', () => {
+    const dir = writeBuild({ 'app.json': appJson(), ...page('pages/index/index'), ...page('package-a/x/index') });
+    const report = checkWeapp(dir);
+    expect(report.problems).toEqual([]);
+    expect(report.sizes.map((s) => s.name)).toEqual(['主包', 'package-a']);
+  });
+
+  it('reports a page missing its wxml, a tab page in a subpackage and a missing privacy switch', () => {
+    const dir = writeBuild({
+      'app.json': appJson({ tabBar: { list: [{ pagePath: 'package-a/x/index' }] }, __usePrivacyCheck__: undefined }),
+      ...page('pages/index/index'),
+      'package-a/x/index.js': '',
+      'package-a/x/index.json': '{}',
+    });
+    const problems = checkWeapp(dir).problems.join('\n');
+    expect(problems).toContain('package-a/x/index 缺少 .wxml');
+    expect(problems).toContain('tabBar 页面 package-a/x/index 不在主包中');
+    expect(problems).toContain('__usePrivacyCheck__');
+  });
+
+  it('reports a main-package module that requires a subpackage', () => {
+    const dir = writeBuild({
+      'app.json': appJson(),
+      ...page('pages/index/index'),
+      ...page('package-a/x/index'),
+      'pages/index/index.js': 'require("../../package-a/x/index")',
+    });
+    expect(checkWeapp(dir).problems).toEqual(['主包文件 pages/index/index.js 引用了分包 package-a/x/index']);
+  });
+
+  it('reports a main package over budget', () => {
+    const dir = writeBuild({
+      'app.json': appJson(),
+      ...page('pages/index/index'),
+      ...page('package-a/x/index'),
+      'vendors.js': 'x'.repeat(MAIN_BUDGET + 1),
+    });
+    expect(checkWeapp(dir).problems.join('\n')).toMatch(/主包 大小 .* 超出预算/);
+  });
+});

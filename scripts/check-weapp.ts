@@ -1,0 +1,88 @@
+/**
+ * Checks a production WeChat build (dist/weapp) the way the WeChat uploader would refuse it,
+ * before anyone opens DevTools: every page has its files, tab pages are in the main package, no
+ * main-package module requires a subpackage, the privacy switch is on, and sizes are in budget.
+ * Usage: npx tsx scripts/check-weapp.ts [dist/weapp]   (exit 1 on any violation)
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+const KB = 1024;
+export const MAIN_BUDGET = 1024 * KB; // our budget; WeChat's limit is 2 MB
+export const SUBPACKAGE_BUDGET = 2048 * KB;
+const PAGE_FILES = ['.js', '.json', '.wxml'];
+
+interface AppJson {
+  pages: string[];
+  subPackages?: { root: string; pages: string[] }[];
+  subpackages?: { root: string; pages: string[] }[];
+  tabBar?: { list: { pagePath: string }[] };
+  __usePrivacyCheck__?: boolean;
+}
+
+export interface WeappReport {
+  problems: string[];
+  sizes: { name: string; bytes: number; budget: number }[];
+}
+
+function walk(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? walk(p) : [p];
+  });
+}
+
+const rootOf = (rel: string, roots: string[]) => roots.find((r) => rel === r || rel.startsWith(`${r}/`));
+
+export function checkWeapp(distDir: string): WeappReport {
+  const problems: string[] = [];
+  const app: AppJson = JSON.parse(fs.readFileSync(path.join(distDir, 'app.json'), 'utf8'));
+  const subs = app.subPackages ?? app.subpackages ?? [];
+  const roots = subs.map((s) => s.root.replace(/\/$/, ''));
+
+  const allPages = [...app.pages, ...subs.flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/$/, '')}/${p}`))];
+  for (const page of allPages) {
+    for (const ext of PAGE_FILES) {
+      if (!fs.existsSync(path.join(distDir, page + ext))) problems.push(`页面 ${page} 缺少 ${ext} 文件`);
+    }
+  }
+  for (const tab of app.tabBar?.list ?? []) {
+    if (!app.pages.includes(tab.pagePath)) problems.push(`tabBar 页面 ${tab.pagePath} 不在主包中`);
+  }
+  if (app.__usePrivacyCheck__ !== true) problems.push('app.json 未开启 __usePrivacyCheck__（隐私接口将不可用）');
+
+  const files = walk(distDir).map((abs) => ({ abs, rel: path.relative(distDir, abs).split(path.sep).join('/') }));
+  for (const { abs, rel } of files) {
+    if (!rel.endsWith('.js') || rootOf(rel, roots)) continue;
+    const code = fs.readFileSync(abs, 'utf8');
+    for (const m of code.matchAll(/require\(\s*["']([^"']+)["']\s*\)/g)) {
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(rel), m[1]));
+      if (rootOf(target, roots)) problems.push(`主包文件 ${rel} 引用了分包 ${target}`);
+    }
+  }
+
+  const size = (pred: (rel: string) => boolean) =>
+    files.filter((f) => pred(f.rel)).reduce((n, f) => n + fs.statSync(f.abs).size, 0);
+  const sizes = [
+    { name: '主包', bytes: size((rel) => !rootOf(rel, roots)), budget: MAIN_BUDGET },
+    ...roots.map((r) => ({ name: r, bytes: size((rel) => rootOf(rel, [r]) !== undefined), budget: SUBPACKAGE_BUDGET })),
+  ];
+  for (const s of sizes) {
+    if (s.bytes > s.budget) problems.push(`${s.name} 大小 ${(s.bytes / KB).toFixed(1)} KB 超出预算 ${s.budget / KB} KB`);
+  }
+  return { problems, sizes };
+}
+
+if (require.main === module) {
+  const dist = path.resolve(process.argv[2] ?? 'dist/weapp');
+  const { problems, sizes } = checkWeapp(dist);
+  console.log('WeChat package sizes (production build):');
+  for (const s of sizes) {
+    console.log(`  ${s.name.padEnd(20)} ${(s.bytes / KB).toFixed(1).padStart(8)} KB  (budget ${s.budget / KB} KB)`);
+  }
+  if (problems.length) {
+    console.error(`\n${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    process.exit(1);
+  }
+  console.log('weapp check: ok');
+}

@@ -1,0 +1,34 @@
+// Routes. Tab pages and the first-run pages live in the main package; each journey is a
+// subpackage so the main package stays far below WeChat's 2 MB limit as screens grow.
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/loans/index', 'pages/me/index', 'pages/consent/index', 'pages/login/index'],
+  subPackages: [
+    { root: 'package-onboarding', pages: ['real-name/index', 'enterprise/index', 'authorisations/index'] },
+    {
+      root: 'package-apply',
+      pages: ['estimate/index', 'application/index', 'decision/index', 'contract/index', 'drawdown/index'],
+    },
+    { root: 'package-loan', pages: ['detail/index', 'repay/index', 'deferral/index'] },
+    { root: 'package-account', pages: ['notices/index', 'settings/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '零接',
+    navigationBarTextStyle: 'black',
+  },
+  tabBar: {
+    color: '#5b6472',
+    selectedColor: '#1a56db',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/loans/index', text: '我的贷款' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  // WeChat's privacy API: getPrivacySetting / requirePrivacyAuthorize work only with this set.
+  __usePrivacyCheck__: true,
+  lazyCodeLoading: 'requiredComponents',
+});

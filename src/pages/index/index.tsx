@@ -1,0 +1,42 @@
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { PageShell } from '../../components/page-shell';
+import { ProductCard } from '../../components/product-card';
+import { Button } from '../../components/nutui';
+import { zhCN } from '../../locales/zh-CN';
+import { useElderMode } from '../../services/elder-mode';
+import { productRateRange, productLimitRange } from '../../services/product-display';
+import './index.scss';
+
+export default function HomePage() {
+  const t = zhCN.home;
+  const [elder, setElder] = useElderMode();
+  return (
+    <PageShell testId="page-home">
+      <View className="lj-home__header">
+        <View className="lj-home__brand">{zhCN.app.name}</View>
+        <Button size="small" fill="outline" onClick={() => setElder(!elder)} data-testid="elder-toggle">
+          {elder ? t.elderModeOn : t.elderModeOff}
+        </Button>
+      </View>
+      <Text className="lj-secondary">{zhCN.app.tagline}</Text>
+      <View className="lj-home__card">
+        <ProductCard
+          rateRange={productRateRange()}
+          limitRange={productLimitRange()}
+          onEstimate={() => Taro.navigateTo({ url: '/pages/consent/index' })}
+        />
+      </View>
+      <View className="lj-home__loans" data-testid="home-loans">
+        <View className="lj-home__section-title">{t.loansTitle}</View>
+        <Text className="lj-secondary">{t.loansLoggedOut}</Text>
+        <Button fill="outline" block onClick={() => Taro.navigateTo({ url: '/pages/login/index' })}>
+          {t.loginCta}
+        </Button>
+      </View>
+      <View className="lj-home__notice" data-testid="anti-scam">
+        {t.antiScam}
+      </View>
+    </PageShell>
+  );
+}

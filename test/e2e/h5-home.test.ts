@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { serveH5 } from '../../scripts/serve-h5';
+import { launchBrowser, phonePage, screenshot } from './browser';
+
+const DIST = path.resolve(__dirname, '../../dist/h5');
+jest.setTimeout(60_000);
+
+describe('H5 build in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let server: Awaited<ReturnType<typeof serveH5>>;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/h5 is missing: run npm run build:h5 first');
+    server = await serveH5(DIST);
+    browser = await launchBrowser();
+    page = await phonePage(browser);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('renders the home screen with the annualised rate as the headline figure', async () => {
+    await page.goto(server.url);
+    const home = page.locator('[data-testid="page-home"]');
+    await home.waitFor({ state: 'visible' });
+    await expect(home.locator('[data-testid="annual-rate"]').innerText()).resolves.toMatch(/^\d+\.\d{2}%–\d+\.\d{2}%$/);
+    await expect(home.getByText('利率以审批结果为准').isVisible()).resolves.toBe(true);
+    await expect(home.locator('[data-testid="anti-scam"]').innerText()).resolves.toContain('不会收取任何放款前费用');
+    await screenshot(page, 'h5-home');
+  });
+
+  it('switches to elder mode with larger text', async () => {
+    const home = page.locator('[data-testid="page-home"]');
+    const before = await home.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    await home.locator('[data-testid="elder-toggle"]').click();
+    await expect(home.evaluate((el) => el.className)).resolves.toContain('lj-elder');
+    const after = await home.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(after).toBeGreaterThanOrEqual(18);
+    expect(after).toBeGreaterThan(before);
+    await screenshot(page, 'h5-home-elder');
+  });
+});
