@@ -7,8 +7,8 @@ import prodConfig from './prod';
 const NUTUI_DESIGN_WIDTH = 375;
 const APP_DESIGN_WIDTH = 750;
 
-function designWidth(input?: { file?: string }): number {
-  const file = input?.file?.replace(/\\+/g, '/') ?? '';
+function designWidth(input?: string | number | { file?: string }): number {
+  const file = typeof input === 'object' ? (input.file?.replace(/\\+/g, '/') ?? '') : '';
   return file.includes('@nutui') ? NUTUI_DESIGN_WIDTH : APP_DESIGN_WIDTH;
 }
 
@@ -30,7 +30,7 @@ export default defineConfig<'webpack5'>((merge) => {
     mini: {
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: {} },
+        cssModules: { enable: false },
       },
     },
     h5: {
@@ -45,7 +45,7 @@ export default defineConfig<'webpack5'>((merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: {} },
+        cssModules: { enable: false },
       },
     },
   };
