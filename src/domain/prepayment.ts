@@ -1,0 +1,161 @@
+import { Dec, type Dec as DecT } from './decimal';
+import { actualDays, daysInYear, parseDate, type DayCountBasis, type IsoDate } from './day-count';
+import { fail, ok, type Result } from './errors';
+import { positionOf, type LoanState } from './loan-state';
+import { assertFen, roundFen, type Fen } from './money';
+import { zhCN } from './messages.zh-CN';
+import { monthlyRate, toRate } from './rate';
+import { amortise, equalInstalmentFen } from './schedule/amortise';
+import { makeSchedule, type Schedule, type ScheduleRow } from './schedule/types';
+
+export interface PayoffQuote {
+  /** Outstanding principal repaid. */
+  principalFen: Fen;
+  /** Interest accrued from `accruedFrom` to the payoff date on actual days. */
+  interestFen: Fen;
+  totalFen: Fen;
+  days: number;
+  accruedFrom: IsoDate;
+  /** Scheduled interest of the unpaid rows minus `interestFen`. */
+  interestSavedFen: Fen;
+}
+
+function sumInterest(rows: readonly { interestFen: number }[]): number {
+  return rows.reduce((a, r) => a + r.interestFen, 0);
+}
+
+/**
+ * 全部提前还款: exact payoff on `date` — outstanding principal plus interest on it from the last due
+ * date (or start) to `date` on actual days (`basis`, default ACT/360), rounded once; no fee.
+ * `date` must not be before the last paid due date, nor after the next unpaid due date.
+ */
+export function payoffQuote(state: LoanState, date: IsoDate, basis: DayCountBasis = 'ACT/360'): Result<PayoffQuote> {
+  const pos = positionOf(state);
+  if (!pos) return fail('PREPAY_BAD_PAID_THROUGH', zhCN.PREPAY_BAD_PAID_THROUGH);
+  parseDate(date);
+  if (pos.remainingRows.length === 0 || pos.balanceFen === 0) {
+    return fail('PREPAY_NOTHING_OUTSTANDING', zhCN.PREPAY_NOTHING_OUTSTANDING);
+  }
+  if (date < pos.lastDueDate) return fail('PREPAY_DATE_BEFORE_LAST_DUE', zhCN.PREPAY_DATE_BEFORE_LAST_DUE);
+  if (date > pos.remainingRows[0].dueDate) return fail('PREPAY_HAS_OVERDUE', zhCN.PREPAY_HAS_OVERDUE);
+  const days = actualDays(pos.lastDueDate, date);
+  const interestFen = roundFen(
+    new Dec(pos.balanceFen).times(toRate(state.annualRate)).times(days).div(daysInYear(basis)),
+  );
+  return ok({
+    principalFen: pos.balanceFen,
+    interestFen,
+    totalFen: pos.balanceFen + interestFen,
+    days,
+    accruedFrom: pos.lastDueDate,
+    interestSavedFen: sumInterest(pos.remainingRows) - interestFen,
+  });
+}
+
+/**
+ * The regular amounts of the remaining rows: from the first non-final row that repays principal
+ * (skipping interest-only or paused rows left by a deferral), its principal and principal +
+ * interest on the balance before it (without any carried accrual). Falls back to re-amortising.
+ */
+function regularAmounts(
+  rows: readonly ScheduleRow[],
+  balanceFen: number,
+  r: DecT,
+): { paymentFen: number; principalFen: number } {
+  let before = balanceFen;
+  for (let i = 0; i < rows.length - 1; i++) {
+    if (rows[i].principalFen > 0) {
+      return {
+        principalFen: rows[i].principalFen,
+        paymentFen: rows[i].principalFen + roundFen(new Dec(before).times(r)),
+      };
+    }
+    before -= rows[i].principalFen;
+  }
+  return {
+    principalFen: roundFen(new Dec(balanceFen).div(rows.length)),
+    paymentFen: equalInstalmentFen(balanceFen, r, rows.length),
+  };
+}
+
+/** After a partial prepayment: keep the instalment and finish earlier, or keep the term and pay less. */
+export const PrepaymentOption = { SHORTEN_TERM: 'SHORTEN_TERM', LOWER_INSTALMENT: 'LOWER_INSTALMENT' } as const;
+export type PrepaymentOption = (typeof PrepaymentOption)[keyof typeof PrepaymentOption];
+
+export interface PartialPrepaymentInput {
+  date: IsoDate;
+  /** Principal to prepay, in fen; must be below the outstanding principal. */
+  amountFen: Fen;
+  option: PrepaymentOption;
+  basis?: DayCountBasis;
+}
+
+export interface PartialPrepaymentResult {
+  /** Paid rows unchanged + the new rows from the next period on. */
+  schedule: Schedule;
+  prepaidPrincipalFen: Fen;
+  /** Interest on the prepaid amount from the last due date to `date`; it is carried into the next row. */
+  accruedOnPrepaidFen: Fen;
+  /** The regular payment of the new rows (first new row, without the carried accrual). */
+  newInstalmentFen: Fen;
+  remainingPeriods: number;
+  /** Scheduled interest of the old unpaid rows minus that of the new rows (≥ 0). */
+  interestSavedFen: Fen;
+}
+
+/**
+ * 部分提前还款 on `date` (strictly before the next due date). The prepaid principal is applied on
+ * `date`; interest on it for the days already run (actual days, `basis`) is carried into the next
+ * row's interest, which is rounded once for the period. The remaining balance is re-amortised:
+ * SHORTEN_TERM keeps the instalment (等额本息) or the principal per period (等额本金) and ends earlier;
+ * LOWER_INSTALMENT keeps the remaining due dates and lowers the payment. 先息后本 supports only
+ * LOWER_INSTALMENT (its principal is due at maturity anyway).
+ */
+export function partialPrepayment(state: LoanState, input: PartialPrepaymentInput): Result<PartialPrepaymentResult> {
+  const pos = positionOf(state);
+  if (!pos) return fail('PREPAY_BAD_PAID_THROUGH', zhCN.PREPAY_BAD_PAID_THROUGH);
+  parseDate(input.date);
+  assertFen(input.amountFen, 'prepayment', true);
+  const R = pos.remainingRows;
+  if (R.length === 0 || pos.balanceFen === 0)
+    return fail('PREPAY_NOTHING_OUTSTANDING', zhCN.PREPAY_NOTHING_OUTSTANDING);
+  if (input.date < pos.lastDueDate) return fail('PREPAY_DATE_BEFORE_LAST_DUE', zhCN.PREPAY_DATE_BEFORE_LAST_DUE);
+  if (input.date >= R[0].dueDate) return fail('PREPAY_HAS_OVERDUE', zhCN.PREPAY_HAS_OVERDUE);
+  if (input.amountFen <= 0) return fail('PREPAY_AMOUNT_NOT_POSITIVE', zhCN.PREPAY_AMOUNT_NOT_POSITIVE);
+  if (input.amountFen >= pos.balanceFen) return fail('PREPAY_AMOUNT_TOO_LARGE', zhCN.PREPAY_AMOUNT_TOO_LARGE);
+  if (input.option === 'SHORTEN_TERM' && state.method === 'INTEREST_FIRST') {
+    return fail('PREPAY_OPTION_UNSUPPORTED', zhCN.PREPAY_OPTION_UNSUPPORTED);
+  }
+
+  const r = monthlyRate(state.annualRate);
+  const newBalance = pos.balanceFen - input.amountFen;
+  const days = actualDays(pos.lastDueDate, input.date);
+  const accrued: DecT = new Dec(input.amountFen)
+    .times(toRate(state.annualRate))
+    .times(days)
+    .div(daysInYear(input.basis ?? 'ACT/360'));
+  const shorten = input.option === 'SHORTEN_TERM' && R.length >= 2;
+  const regular = shorten ? regularAmounts(R, pos.balanceFen, r) : undefined;
+
+  const newRows = amortise({
+    method: state.method,
+    balanceFen: newBalance,
+    monthlyRate: r,
+    periods: R.length,
+    dueDate: (i) => R[i].dueDate,
+    firstPeriod: state.paidThroughPeriod + 1,
+    keepPaymentFen: state.method === 'EQUAL_INSTALMENT' ? regular?.paymentFen : undefined,
+    keepPrincipalFen: state.method === 'EQUAL_PRINCIPAL' ? regular?.principalFen : undefined,
+    firstPeriodExtraInterest: accrued,
+  });
+  const first = newRows[0];
+  const newInstalmentFen = first.principalFen + roundFen(new Dec(newBalance).times(r));
+  return ok({
+    schedule: makeSchedule(state.method, [...pos.paidRows, ...newRows]),
+    prepaidPrincipalFen: input.amountFen,
+    accruedOnPrepaidFen: roundFen(accrued),
+    newInstalmentFen,
+    remainingPeriods: newRows.length,
+    interestSavedFen: sumInterest(R) - sumInterest(newRows),
+  });
+}

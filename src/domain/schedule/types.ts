@@ -1,0 +1,66 @@
+import type { IsoDate } from '../day-count';
+import type { Fen } from '../money';
+import type { RateInput } from '../rate';
+
+/** Repayment methods. `const` object (not enum) so bundlers can tree-shake. */
+export const RepaymentMethod = {
+  /** 等额本息: equal total payment each month. */
+  EQUAL_INSTALMENT: 'EQUAL_INSTALMENT',
+  /** 等额本金: equal principal each month, interest on the falling balance. */
+  EQUAL_PRINCIPAL: 'EQUAL_PRINCIPAL',
+  /** 先息后本: interest monthly, all principal at maturity. */
+  INTEREST_FIRST: 'INTEREST_FIRST',
+  /** 随借随还: daily interest on the drawn balance. */
+  REVOLVING: 'REVOLVING',
+} as const;
+export type RepaymentMethod = (typeof RepaymentMethod)[keyof typeof RepaymentMethod];
+export type AmortisingMethod = Exclude<RepaymentMethod, 'REVOLVING'>;
+
+export interface LoanTerms {
+  /** Loan principal in fen. */
+  principalFen: Fen;
+  /** Annual contract rate, e.g. '0.0435' or { bp: 435 }. */
+  annualRate: RateInput;
+  /** Number of monthly periods. */
+  termMonths: number;
+  /** Drawdown / value date 'YYYY-MM-DD'; due dates are monthly anniversaries of it. */
+  startDate: IsoDate;
+}
+
+export interface ScheduleRow {
+  period: number;
+  dueDate: IsoDate;
+  principalFen: Fen;
+  interestFen: Fen;
+  paymentFen: Fen;
+  /** Principal remaining after this row is paid. */
+  balanceFen: Fen;
+}
+
+export interface ScheduleTotals {
+  principalFen: Fen;
+  interestFen: Fen;
+  paymentFen: Fen;
+}
+
+export interface Schedule {
+  method: RepaymentMethod;
+  rows: ScheduleRow[];
+  totals: ScheduleTotals;
+}
+
+export function totalsOf(rows: readonly ScheduleRow[]): ScheduleTotals {
+  let principalFen = 0;
+  let interestFen = 0;
+  let paymentFen = 0;
+  for (const r of rows) {
+    principalFen += r.principalFen;
+    interestFen += r.interestFen;
+    paymentFen += r.paymentFen;
+  }
+  return { principalFen, interestFen, paymentFen };
+}
+
+export function makeSchedule(method: RepaymentMethod, rows: ScheduleRow[]): Schedule {
+  return { method, rows, totals: totalsOf(rows) };
+}

@@ -1,0 +1,6 @@
+export * from './result';
+export * from './resident-id';
+export * from './uscc';
+export * from './bank-card';
+export * from './mobile';
+export * from './loan-limits';
