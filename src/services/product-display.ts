@@ -1,12 +1,13 @@
+import { formatRatePercent, formatWan } from '../domain';
 import { creditLoanProduct } from './product';
 
-// Display strings for the product card. Formatting itself is the domain's (one implementation).
+// Display strings for the product card, formatted by the shared domain code (one implementation).
 export function productRateRange(): string {
   const p = creditLoanProduct;
-  return `${(p.minAnnualRateBps / 100).toFixed(2)}%–${(p.maxAnnualRateBps / 100).toFixed(2)}%`;
+  return `${formatRatePercent({ bp: p.minAnnualRateBps })}–${formatRatePercent({ bp: p.maxAnnualRateBps })}`;
 }
 
 export function productLimitRange(): string {
   const p = creditLoanProduct;
-  return `${p.minLimitFen / 1_000_000}万–${p.maxLimitFen / 1_000_000}万元`;
+  return `${formatWan(p.minLimitFen)}–${formatWan(p.maxLimitFen)}`;
 }
