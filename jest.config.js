@@ -1,6 +1,18 @@
 // One runner, several projects: each layer is tested in the environment it runs in.
 // `npx jest --selectProjects domain` (or sdk, server, dom, e2e) runs one of them.
-const tsJest = ['ts-jest', { tsconfig: { isolatedModules: true, jsx: 'react-jsx', esModuleInterop: true, module: 'commonjs', target: 'es2020', allowJs: true } }];
+const tsJest = [
+  'ts-jest',
+  {
+    tsconfig: {
+      isolatedModules: true,
+      jsx: 'react-jsx',
+      esModuleInterop: true,
+      module: 'commonjs',
+      target: 'es2020',
+      allowJs: true,
+    },
+  },
+];
 const base = {
   transform: { '^.+\\.(t|j)sx?$': tsJest },
   transformIgnorePatterns: ['/node_modules/(?!(@noble)/)'],

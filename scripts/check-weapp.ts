@@ -68,7 +68,8 @@ export function checkWeapp(distDir: string): WeappReport {
     ...roots.map((r) => ({ name: r, bytes: size((rel) => rootOf(rel, [r]) !== undefined), budget: SUBPACKAGE_BUDGET })),
   ];
   for (const s of sizes) {
-    if (s.bytes > s.budget) problems.push(`${s.name} 大小 ${(s.bytes / KB).toFixed(1)} KB 超出预算 ${s.budget / KB} KB`);
+    if (s.bytes > s.budget)
+      problems.push(`${s.name} 大小 ${(s.bytes / KB).toFixed(1)} KB 超出预算 ${s.budget / KB} KB`);
   }
   return { problems, sizes };
 }

@@ -9,13 +9,26 @@ import zlib from 'node:zlib';
 const SIZE = 81;
 type Shape = (x: number, y: number) => boolean;
 
-const inRect = (x0: number, y0: number, x1: number, y1: number): Shape => (x, y) => x >= x0 && x <= x1 && y >= y0 && y <= y1;
-const inCircle = (cx: number, cy: number, r: number): Shape => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
-const union = (...s: Shape[]): Shape => (x, y) => s.some((f) => f(x, y));
-const minus = (a: Shape, b: Shape): Shape => (x, y) => a(x, y) && !b(x, y);
+const inRect =
+  (x0: number, y0: number, x1: number, y1: number): Shape =>
+  (x, y) =>
+    x >= x0 && x <= x1 && y >= y0 && y <= y1;
+const inCircle =
+  (cx: number, cy: number, r: number): Shape =>
+  (x, y) =>
+    (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+const union =
+  (...s: Shape[]): Shape =>
+  (x, y) =>
+    s.some((f) => f(x, y));
+const minus =
+  (a: Shape, b: Shape): Shape =>
+  (x, y) =>
+    a(x, y) && !b(x, y);
 
 // 首页: a house; 我的贷款: a document with lines; 我的: a person.
-const roof: Shape = (x, y) => y >= 12 && y <= 40 && Math.abs(x - 40) <= (y - 12) * 1.15 + 2 && Math.abs(x - 40) >= (y - 12) * 1.15 - 7;
+const roof: Shape = (x, y) =>
+  y >= 12 && y <= 40 && Math.abs(x - 40) <= (y - 12) * 1.15 + 2 && Math.abs(x - 40) >= (y - 12) * 1.15 - 7;
 const house = union(roof, minus(inRect(18, 38, 62, 68), inRect(34, 50, 46, 68)));
 const doc = minus(inRect(18, 10, 62, 70), union(inRect(24, 16, 56, 64)));
 const lines = union(inRect(28, 24, 52, 28), inRect(28, 36, 52, 40), inRect(28, 48, 44, 52));

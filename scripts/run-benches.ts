@@ -10,7 +10,12 @@ import path from 'node:path';
 const DIRS = ['sdk/bench', 'server/bench', 'test/bench'];
 const only = process.argv[2];
 const files = DIRS.flatMap((d) =>
-  fs.existsSync(d) ? fs.readdirSync(d).filter((f) => f.endsWith('.bench.ts')).map((f) => path.join(d, f)) : [],
+  fs.existsSync(d)
+    ? fs
+        .readdirSync(d)
+        .filter((f) => f.endsWith('.bench.ts'))
+        .map((f) => path.join(d, f))
+    : [],
 ).filter((f) => !only || f.includes(only));
 
 let failed = 0;

@@ -17,7 +17,11 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-export function serveH5(root: string, port = 0, host = '127.0.0.1'): Promise<{ url: string; close: () => Promise<void> }> {
+export function serveH5(
+  root: string,
+  port = 0,
+  host = '127.0.0.1',
+): Promise<{ url: string; close: () => Promise<void> }> {
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);

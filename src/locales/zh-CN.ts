@@ -38,7 +38,10 @@ export const zhCN = {
     service: '投诉与人工服务',
   },
   areas: {
-    consent: { title: '隐私与授权', body: '逐项说明我们收集什么、为什么收集，每项单独勾选、随时可撤回。未同意前不收集任何信息。' },
+    consent: {
+      title: '隐私与授权',
+      body: '逐项说明我们收集什么、为什么收集，每项单独勾选、随时可撤回。未同意前不收集任何信息。',
+    },
     login: { title: '登录', body: '微信授权登录并验证手机号（沙箱环境使用模拟验证码）。' },
     realName: { title: '实名认证', body: '填写姓名和身份证号，完成人脸核验。', step: 1 },
     enterprise: { title: '企业信息', body: '填写统一社会信用代码、企业名称、法定代表人等信息。', step: 2 },

@@ -33,6 +33,10 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function useElderMode(): [boolean, (on: boolean) => void] {
-  const value = useSyncExternalStore(subscribe, () => enabled, () => enabled);
+  const value = useSyncExternalStore(
+    subscribe,
+    () => enabled,
+    () => enabled,
+  );
   return [value, setElderMode];
 }

@@ -35,7 +35,13 @@ async function main() {
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
   const p90 = times[Math.floor(times.length * 0.9)];
-  const result = { runs: RUNS, medianMs: +median.toFixed(1), p90Ms: +p90.toFixed(1), maxMs: +times[times.length - 1].toFixed(1), budgetMs: BUDGET_MS };
+  const result = {
+    runs: RUNS,
+    medianMs: +median.toFixed(1),
+    p90Ms: +p90.toFixed(1),
+    maxMs: +times[times.length - 1].toFixed(1),
+    budgetMs: BUDGET_MS,
+  };
   console.log('H5 first load to home screen (headless Chromium, iPhone 12 emulation, cold context, localhost)');
   console.table(result);
   fs.mkdirSync('bench-results', { recursive: true });

@@ -13,7 +13,8 @@ describe('H5 build in Chromium', () => {
   let server: Awaited<ReturnType<typeof serveH5>>;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/h5 is missing: run npm run build:h5 first');
+    if (!fs.existsSync(path.join(DIST, 'index.html')))
+      throw new Error('dist/h5 is missing: run npm run build:h5 first');
     server = await serveH5(DIST);
     browser = await launchBrowser();
     page = await phonePage(browser);

@@ -4,18 +4,44 @@ import type { ReactNode } from 'react';
 
 type Common = { children?: ReactNode; className?: string; 'data-testid'?: string };
 
-export function Button({ children, onClick, disabled, loading, className, ...rest }: Common & {
-  onClick?: () => void; disabled?: boolean; loading?: boolean; [k: string]: unknown;
+export function Button({
+  children,
+  onClick,
+  disabled,
+  loading,
+  className,
+  ...rest
+}: Common & {
+  onClick?: () => void;
+  disabled?: boolean;
+  loading?: boolean;
+  [k: string]: unknown;
 }) {
   return (
-    <button className={className} data-testid={rest['data-testid'] as string} disabled={disabled || loading} onClick={onClick}>
+    <button
+      className={className}
+      data-testid={rest['data-testid'] as string}
+      disabled={disabled || loading}
+      onClick={onClick}
+    >
       {children}
     </button>
   );
 }
 
-export function Cell({ title, description, extra, onClick, children, className }: Common & {
-  title?: ReactNode; description?: ReactNode; extra?: ReactNode; onClick?: () => void; clickable?: boolean;
+export function Cell({
+  title,
+  description,
+  extra,
+  onClick,
+  children,
+  className,
+}: Common & {
+  title?: ReactNode;
+  description?: ReactNode;
+  extra?: ReactNode;
+  onClick?: () => void;
+  clickable?: boolean;
 }) {
   return (
     <div className={className} onClick={onClick} role={onClick ? 'button' : undefined}>
@@ -27,8 +53,15 @@ export function Cell({ title, description, extra, onClick, children, className }
   );
 }
 
-export function Switch({ checked, onChange, disabled, ...rest }: Common & {
-  checked?: boolean; onChange?: (on: boolean) => void; disabled?: boolean;
+export function Switch({
+  checked,
+  onChange,
+  disabled,
+  ...rest
+}: Common & {
+  checked?: boolean;
+  onChange?: (on: boolean) => void;
+  disabled?: boolean;
 }) {
   return (
     <input

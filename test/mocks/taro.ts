@@ -32,8 +32,20 @@ export const createSelectorQuery = () => ({
 export const nextTick = (fn: () => void) => setTimeout(fn, 0);
 
 const Taro = {
-  getStorageSync, setStorageSync, removeStorageSync, navigateTo, redirectTo, switchTab, reLaunch,
-  navigateBack, showToast, getEnv, ENV_TYPE, getSystemInfoSync, createSelectorQuery, nextTick,
+  getStorageSync,
+  setStorageSync,
+  removeStorageSync,
+  navigateTo,
+  redirectTo,
+  switchTab,
+  reLaunch,
+  navigateBack,
+  showToast,
+  getEnv,
+  ENV_TYPE,
+  getSystemInfoSync,
+  createSelectorQuery,
+  nextTick,
 };
 
 export const useLaunch = (fn: () => void) => fn();
