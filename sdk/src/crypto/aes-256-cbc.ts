@@ -1,0 +1,51 @@
+/**
+ * AES-256-CBC with PKCS#7 padding via crypto-js, always with an explicit 32-byte key and 16-byte IV.
+ * Passing a string key to crypto-js switches it to OpenSSL passphrase mode (MD5-based EVP_BytesToKey
+ * and a random salt) which is weak and not interoperable; taking only `Uint8Array`s rules that out.
+ */
+import AES from 'crypto-js/aes';
+import CryptoJS from 'crypto-js/core';
+import { bytesToWordArray, wordArrayToBytes } from './word-array';
+
+/** crypto-js's own NoPadding lives in a separate module; this inline no-op keeps the bundle small. */
+const NO_PADDING = { pad(): void {}, unpad(): void {} } as unknown as typeof CryptoJS.pad.Pkcs7;
+
+function checkKeyIv(key: Uint8Array, iv: Uint8Array): void {
+  if (!(key instanceof Uint8Array) || key.length !== 32) throw new TypeError('aes-256-cbc: key must be 32 bytes');
+  if (!(iv instanceof Uint8Array) || iv.length !== 16) throw new TypeError('aes-256-cbc: iv must be 16 bytes');
+}
+
+export function aes256CbcEncrypt(key: Uint8Array, iv: Uint8Array, plaintext: Uint8Array): Uint8Array {
+  checkKeyIv(key, iv);
+  const enc = AES.encrypt(bytesToWordArray(plaintext), bytesToWordArray(key), {
+    iv: bytesToWordArray(iv),
+    mode: CryptoJS.mode.CBC,
+    padding: CryptoJS.pad.Pkcs7,
+  });
+  return wordArrayToBytes(enc.ciphertext);
+}
+
+/** Throws on a wrong length or invalid padding (only reachable after the MAC has been checked). */
+export function aes256CbcDecrypt(key: Uint8Array, iv: Uint8Array, ciphertext: Uint8Array): Uint8Array {
+  checkKeyIv(key, iv);
+  if (ciphertext.length === 0 || ciphertext.length % 16 !== 0)
+    throw new TypeError('aes-256-cbc: bad ciphertext length');
+  const params = CryptoJS.lib.CipherParams.create({ ciphertext: bytesToWordArray(ciphertext) });
+  // crypto-js does not validate PKCS#7 padding, so strip it ourselves and check every pad byte.
+  const padded = wordArrayToBytes(
+    AES.decrypt(params, bytesToWordArray(key), {
+      iv: bytesToWordArray(iv),
+      mode: CryptoJS.mode.CBC,
+      padding: NO_PADDING,
+    }),
+  );
+  return stripPkcs7(padded);
+}
+
+export function stripPkcs7(padded: Uint8Array): Uint8Array {
+  const n = padded[padded.length - 1];
+  if (!n || n > 16 || n > padded.length) throw new TypeError('aes-256-cbc: bad padding');
+  for (let i = padded.length - n; i < padded.length; i++)
+    if (padded[i] !== n) throw new TypeError('aes-256-cbc: bad padding');
+  return padded.slice(0, padded.length - n);
+}

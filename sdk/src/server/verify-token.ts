@@ -1,0 +1,177 @@
+/**
+ * The token verification pipeline, in the order PROTOCOL.md §5 fixes:
+ *   parse → version & suite allow-list → session lookup & expiry → constant-time MAC check →
+ *   timestamp window → nonce unseen → seq > last → decrypt → payload schema → bizHash.
+ * Nothing from the token is trusted, and nothing is decrypted, before the MAC check passes.
+ *
+ * Written against the `CipherSuite` interface only (no node:crypto here), so the same pipeline runs
+ * with the Node suite in production and with the crypto-js suite in the client-side vector tests.
+ */
+import type { SuiteRegistry } from '../protocol/suite';
+import { PROTOCOL_VERSION, type TokenKind } from '../protocol/constants';
+import { ReasonCode } from '../protocol/reason-codes';
+import { decodePayload, parseToken, type TokenHeader } from '../protocol/token';
+import type { RiskStore } from './store';
+import { jsCodec, type BinaryCodec } from '../protocol/codec';
+import { constantTimeEqual, constantTimeEqualString } from '../crypto/constant-time';
+import { bizHash } from '../crypto/biz-hash';
+
+/** What the caller knows about the request the token arrived with. */
+export interface VerifyContext {
+  /** The business request body actually received (parsed JSON). Required when the token carries a bizHash. */
+  businessBody?: unknown;
+  /** Refuse (BIZ_MISMATCH) unless the token is of this kind. */
+  expectKind?: TokenKind;
+  /** Refuse (BIZ_MISMATCH) unless the token was sealed for this action, e.g. `loan.apply`. */
+  expectAction?: string;
+}
+
+/** Session facts returned on success (no key material). */
+export interface SessionSummary {
+  id: string;
+  keyId: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export type VerifyResult =
+  | {
+      ok: true;
+      /** Authenticated header. */
+      header: TokenHeader;
+      /** Decrypted SDK payload. */
+      payload: unknown;
+      /** Raw device clock at sealing (a signal; compare with header.ts for clock tampering). */
+      deviceTime: number;
+      session: SessionSummary;
+    }
+  | {
+      ok: false;
+      code: ReasonCode;
+      message: string;
+      /** Present only for failures after the MAC check (TS_SKEW onwards): the header is then authentic, so the failure can be attributed to its session. */
+      header?: TokenHeader;
+    };
+
+/** Whether the server static key a session was made with may still be used. */
+export type KeyStatus = 'active' | 'retired';
+
+export interface TokenVerifierOptions {
+  /** Suite implementations, looked up by the header's suite name. */
+  suites: SuiteRegistry;
+  /** Suite names accepted; others fail with SUITE_UNSUPPORTED before any lookup. */
+  allowedSuites: readonly string[];
+  /** Sessions, nonces and sequence numbers. */
+  store: RiskStore;
+  /** Server time, Unix ms. */
+  clock: () => number;
+  /** Allowed |header.ts − server time|, ms. */
+  skewMs: number;
+  /** Status of a key id at `now`; unknown key ids count as retired. Also gives the key's suite. */
+  keyStatus: (keyId: string, now: number) => { status: KeyStatus; suite: string } | null;
+  /** Extra payload schema check; return an error message to refuse with PAYLOAD_INVALID. */
+  validatePayload?: (payload: unknown, header: TokenHeader) => string | null;
+  /** Byte/text conversions; default platform-neutral JS, the Node server passes native ones. */
+  codec?: BinaryCodec;
+}
+
+function fail(code: ReasonCode, message: string, authenticHeader?: TokenHeader): VerifyResult {
+  return authenticHeader ? { ok: false, code, message, header: authenticHeader } : { ok: false, code, message };
+}
+
+export function createTokenVerifier(
+  o: TokenVerifierOptions,
+): (token: string, ctx?: VerifyContext) => Promise<VerifyResult> {
+  const codec = o.codec ?? jsCodec;
+  return async function verify(token, ctx = {}) {
+    // 1. parse
+    const parsed = parseToken(token, codec);
+    if (!parsed.ok) return fail(ReasonCode.MALFORMED, parsed.message);
+    const { header, signedText, iv, ciphertext, mac } = parsed.token;
+
+    // 2. version and suite allow-list
+    if (header.v !== PROTOCOL_VERSION)
+      return fail(ReasonCode.SUITE_UNSUPPORTED, `protocol version ${header.v} not supported`);
+    const suite = o.allowedSuites.includes(header.suite) ? o.suites.get(header.suite) : undefined;
+    if (!suite) return fail(ReasonCode.SUITE_UNSUPPORTED, `suite ${header.suite} not allowed`);
+    if (
+      iv.length !== suite.ivLength ||
+      mac.length !== suite.macLength ||
+      ciphertext.length === 0 ||
+      ciphertext.length % suite.blockLength !== 0
+    ) {
+      return fail(ReasonCode.MALFORMED, 'part sizes do not match the suite');
+    }
+
+    // 3. session lookup and expiry
+    const now = o.clock();
+    const session = await o.store.getSession(header.sid);
+    if (!session) return fail(ReasonCode.SESSION_UNKNOWN, 'no such session');
+    if (now >= session.expiresAt) return fail(ReasonCode.SESSION_EXPIRED, 'session expired');
+    const key = o.keyStatus(session.keyId, now);
+    if (!key || key.status !== 'active') return fail(ReasonCode.SESSION_EXPIRED, 'session key retired');
+    if (key.suite !== suite.name)
+      return fail(ReasonCode.SUITE_UNSUPPORTED, 'token suite differs from the session suite');
+
+    // 4. MAC, constant time, over the exact transmitted characters
+    const macKey = codec.base64UrlDecode(session.macKey);
+    if (!constantTimeEqual(suite.mac(macKey, codec.asciiBytes(signedText)), mac))
+      return fail(ReasonCode.MAC_INVALID, 'MAC does not match');
+
+    // 5. timestamp window (the header is authentic from here on)
+    if (Math.abs(header.ts - now) > o.skewMs)
+      return fail(ReasonCode.TS_SKEW, `timestamp off by ${header.ts - now} ms`, header);
+
+    // 6 + 7. nonce unseen, seq strictly increasing: one atomic store operation. The nonce is kept
+    // for as long as the timestamp window could still accept the token.
+    const committed = await o.store.commitToken(session.id, header.nonce, header.seq, header.ts + o.skewMs);
+    if (committed === 'REPLAY_NONCE') return fail(ReasonCode.REPLAY_NONCE, 'nonce already used', header);
+    if (committed === 'SEQ_REWIND')
+      return fail(ReasonCode.SEQ_REWIND, `seq ${header.seq} not greater than last accepted`, header);
+
+    // 8. decrypt
+    let plaintext: Uint8Array;
+    try {
+      plaintext = suite.decrypt(codec.base64UrlDecode(session.encKey), iv, ciphertext);
+    } catch {
+      return fail(ReasonCode.PAYLOAD_INVALID, 'ciphertext does not decrypt', header);
+    }
+
+    // 9. payload schema
+    const envelope = decodePayload(plaintext, codec);
+    if (typeof envelope === 'string') return fail(ReasonCode.PAYLOAD_INVALID, envelope, header);
+    const schemaError = o.validatePayload?.(envelope.p, header) ?? null;
+    if (schemaError) return fail(ReasonCode.PAYLOAD_INVALID, schemaError, header);
+
+    // 10. binding to the business request (body, and the kind/action the endpoint expects)
+    if (ctx.expectKind !== undefined && header.kind !== ctx.expectKind)
+      return fail(ReasonCode.BIZ_MISMATCH, `token kind ${header.kind}, expected ${ctx.expectKind}`, header);
+    if (ctx.expectAction !== undefined && header.act !== ctx.expectAction)
+      return fail(ReasonCode.BIZ_MISMATCH, `token action ${header.act}, expected ${ctx.expectAction}`, header);
+    if (ctx.businessBody !== undefined || header.bh !== null) {
+      if (ctx.businessBody === undefined)
+        return fail(ReasonCode.BIZ_MISMATCH, 'token is bound to a business body but none was given', header);
+      if (header.bh === null) return fail(ReasonCode.BIZ_MISMATCH, 'token is not bound to any business body', header);
+      let expected: string;
+      try {
+        expected = bizHash(ctx.businessBody, suite.hash);
+      } catch (err) {
+        return fail(
+          ReasonCode.BIZ_MISMATCH,
+          `business body is not canonicalisable JSON: ${(err as Error).message}`,
+          header,
+        );
+      }
+      if (!constantTimeEqualString(expected, header.bh))
+        return fail(ReasonCode.BIZ_MISMATCH, 'bizHash does not match the business body', header);
+    }
+
+    return {
+      ok: true,
+      header,
+      payload: envelope.p,
+      deviceTime: envelope.dt,
+      session: { id: session.id, keyId: session.keyId, createdAt: session.createdAt, expiresAt: session.expiresAt },
+    };
+  };
+}
