@@ -1,0 +1,61 @@
+import { mkdirSync } from 'node:fs';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { PGlite as PGliteClass } from '@electric-sql/pglite';
+import { nativeRequire } from '../native-require';
+import type { Database } from './types';
+
+export type Db = Kysely<Database>;
+
+export interface DbOptions {
+  /** postgres://… → PostgreSQL; otherwise the embedded PGlite. */
+  databaseUrl?: string;
+  /** PGlite data folder; omitted → in memory. */
+  dataDir?: string;
+  /** PostgreSQL schema to use (tests isolate each suite in its own schema). */
+  schema?: string;
+  poolSize?: number;
+}
+
+const INT8 = 20;
+// int8 amounts stay below 2^53 fen (90 trillion yuan), so a JS number is exact and both drivers agree.
+const parseInt8 = (v: string) => Number(v);
+
+export async function createDb(opts: DbOptions = {}): Promise<Db> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
+      types: {
+        getTypeParser: ((oid: number, format?: string) =>
+          oid === INT8 ? parseInt8 : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+      },
+    });
+    if (opts.schema) {
+      const c = await pool.connect();
+      try {
+        await c.query(`create schema if not exists "${opts.schema.replace(/"/g, '')}"`);
+      } finally {
+        c.release();
+      }
+    }
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  const { PGlite } = nativeRequire<{ PGlite: typeof PGliteClass }>('@electric-sql/pglite');
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  const client = new PGlite(opts.dataDir, { parsers: { [INT8]: parseInt8 } });
+  await client.waitReady;
+  // PGlite runs outside Jest's sandbox (see nativeRequire), where a sandbox Date fails its
+  // `instanceof Date` check; sending instants as ISO strings works in every realm.
+  const facade = {
+    query: (text: string, params: unknown[] = []) =>
+      client.query(
+        text,
+        params.map((p) => (p && typeof (p as Date).toISOString === 'function' ? (p as Date).toISOString() : p)),
+      ),
+    close: () => client.close(),
+  } as unknown as PGliteClass;
+  return new Kysely<Database>({ dialect: new PGliteDialect(facade) });
+}

@@ -1,0 +1,24 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import * as m001 from './migrations/001_initial';
+import type { Db } from './connect';
+
+// Migrations are listed here rather than read from disk, so they work the same under tsx, jest and
+// a bundled build. Append new ones; never edit an applied one.
+const migrations: Record<string, Migration> = {
+  '001_initial': m001,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/**
+ * Applies pending migrations. `schema` pins Kysely's bookkeeping tables to the schema the app uses;
+ * otherwise its introspection can see another schema's migration tables on a shared server.
+ */
+export async function migrateToLatest(db: Db, schema = 'public'): Promise<void> {
+  const migrator = new Migrator({ db, provider, migrationTableSchema: schema });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`migration failed: ${failed?.migrationName ?? ''} ${String(error ?? '')}`);
+  }
+}

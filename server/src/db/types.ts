@@ -1,0 +1,230 @@
+import type { ColumnType, Generated } from 'kysely';
+
+// Row types as Kysely sees them. int8 columns are parsed to JS numbers by both drivers (see connect.ts):
+// amounts are integer fen far below 2^53. Timestamps come back as Date objects; dates as YYYY-MM-DD text.
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface UsersTable {
+  id: string;
+  openid: string;
+  session_key_hash: string;
+  phone: string | null;
+  created_at: Timestamp;
+}
+export interface AuthSessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+export interface SmsCodesTable {
+  id: string;
+  phone: string;
+  purpose: string;
+  code: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  consumed_at: Timestamp | null;
+  attempts: Generated<number>;
+}
+export interface ConsentsTable {
+  id: string;
+  user_id: string;
+  purpose: string;
+  version: string;
+  granted_at: Timestamp;
+  withdrawn_at: Timestamp | null;
+}
+export interface CustomersTable {
+  user_id: string;
+  name: string;
+  id_number: string;
+  id_hash: string;
+  verified_at: Timestamp;
+  face_verified_at: Timestamp | null;
+}
+export interface EnterprisesTable {
+  id: string;
+  user_id: string;
+  uscc: string;
+  name: string;
+  legal_rep_name: string;
+  registration_date: string;
+  industry: string;
+  annual_revenue_fen: number;
+  employees: number;
+  applicant_role: string;
+  authorisation_ref: string | null;
+  created_at: Timestamp;
+}
+export interface AccountsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  account_no: string;
+  holder_name: string;
+  bank_name: string;
+  luhn_valid: boolean;
+  created_at: Timestamp;
+}
+export interface ApplicationsTable {
+  id: string;
+  user_id: string;
+  enterprise_id: string;
+  amount_fen: number;
+  term_months: number;
+  method: string;
+  purpose: string;
+  status: string;
+  reasons: Json<Array<{ code: string; message: string }>>;
+  category: string | null;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+}
+export interface OffersTable {
+  id: string;
+  application_id: string;
+  user_id: string;
+  limit_fen: number;
+  annual_rate: string;
+  term_months: number;
+  method: string;
+  day_count: string;
+  valid_until: Timestamp;
+  created_at: Timestamp;
+}
+export interface ContractsTable {
+  id: string;
+  offer_id: string;
+  user_id: string;
+  status: string;
+  terms: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  signed_at: Timestamp | null;
+}
+export interface LoansTable {
+  id: string;
+  user_id: string;
+  contract_id: string;
+  account_id: string;
+  principal_fen: number;
+  annual_rate: string;
+  term_months: number;
+  method: string;
+  day_count: string;
+  start_date: string;
+  status: string;
+  renewed_from: string | null;
+  created_at: Timestamp;
+  settled_at: Timestamp | null;
+}
+export interface InstalmentsTable {
+  loan_id: string;
+  seq: number;
+  balance_fen: number;
+  due_date: string;
+  principal_fen: number;
+  interest_fen: number;
+  paid_principal_fen: Generated<number>;
+  paid_interest_fen: Generated<number>;
+  paid_penalty_fen: Generated<number>;
+  status: string;
+  paid_at: Timestamp | null;
+}
+export interface RepaymentsTable {
+  id: string;
+  loan_id: string;
+  user_id: string;
+  kind: string;
+  amount_fen: number;
+  principal_fen: number;
+  interest_fen: number;
+  penalty_fen: number;
+  detail: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+}
+export interface DeferralsTable {
+  id: string;
+  loan_id: string;
+  user_id: string;
+  option: string;
+  months: number;
+  extra_interest_fen: number;
+  status: string;
+  detail: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+}
+export interface RenewalsTable {
+  id: string;
+  loan_id: string;
+  user_id: string;
+  new_loan_id: string | null;
+  term_months: number;
+  status: string;
+  created_at: Timestamp;
+}
+export interface NoticesTable {
+  id: string;
+  user_id: string | null;
+  kind: string;
+  title: string;
+  body: string;
+  ref: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  route: string;
+  request_hash: string;
+  status_code: number | null;
+  response: Json<unknown> | null;
+  created_at: Timestamp;
+}
+export interface RiskSessionsTable {
+  id: string;
+  key_id: string;
+  mac_key: string;
+  enc_key: string;
+  created_at: number;
+  expires_at: number;
+  last_seq: number;
+}
+export interface RiskNoncesTable {
+  nonce: string;
+  session_id: string;
+  keep_until: number;
+}
+export interface TelemetryEventsTable {
+  event_id: string;
+  session_id: string;
+  kind: string;
+  payload: Json<unknown>;
+  received_at: Timestamp;
+}
+
+export interface Database {
+  users: UsersTable;
+  auth_sessions: AuthSessionsTable;
+  sms_codes: SmsCodesTable;
+  consents: ConsentsTable;
+  customers: CustomersTable;
+  enterprises: EnterprisesTable;
+  accounts: AccountsTable;
+  applications: ApplicationsTable;
+  offers: OffersTable;
+  contracts: ContractsTable;
+  loans: LoansTable;
+  instalments: InstalmentsTable;
+  repayments: RepaymentsTable;
+  deferrals: DeferralsTable;
+  renewals: RenewalsTable;
+  notices: NoticesTable;
+  idempotency_keys: IdempotencyKeysTable;
+  risk_sessions: RiskSessionsTable;
+  risk_nonces: RiskNoncesTable;
+  telemetry_events: TelemetryEventsTable;
+}

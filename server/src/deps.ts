@@ -1,0 +1,27 @@
+import type { FastifyRequest } from 'fastify';
+import type { Clock } from './clock';
+import type { Db } from './db/connect';
+import type { RiskGate } from './risk/gate';
+import type { Underwriter } from './services/underwriting/underwriter';
+
+export interface RateLimits {
+  /** Requests per minute per client for each protected family of routes. */
+  login: number;
+  sms: number;
+  applications: number;
+}
+
+/** What every route module needs, built once in buildApp and handed to each module. */
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  risk: RiskGate;
+  underwriter: Underwriter;
+  rateLimits: RateLimits;
+  /** Dev-only routes (SMS inbox) are mounted only when true; never in production. */
+  devRoutes: boolean;
+  /** Bearer session lifetime. */
+  sessionTtlMs: number;
+  /** preHandler that sets request.userId from the bearer session or answers 401. */
+  authenticate: (request: FastifyRequest) => Promise<void>;
+}

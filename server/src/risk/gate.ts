@@ -1,0 +1,58 @@
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../errors';
+
+export type VerifyResult =
+  | { ok: true; header: Record<string, unknown>; payload: unknown; session: unknown }
+  | { ok: false; code: string; message: string };
+
+/** The slice of the SDK's server module the bank uses: handshakes and token verification. */
+export interface RiskGate {
+  handshake(body: unknown): Promise<unknown>;
+  verify(
+    token: string,
+    ctx: { businessBody?: unknown; expectKind?: 'telemetry' | 'action'; expectAction?: string },
+  ): Promise<VerifyResult>;
+  /** Public halves of the server keys, for configuring clients. */
+  publicKeys(): Array<{ keyId: string; suite: string; publicKey: string; notAfter?: number }>;
+}
+
+/** Plain-language text per verifier reason code; the code itself is the stable contract. */
+const REASONS_ZH: Record<string, string> = {
+  MALFORMED: '安全校验信息格式不正确，请重试',
+  SUITE_UNSUPPORTED: '安全组件版本过旧，请更新后重试',
+  SESSION_UNKNOWN: '安全会话不存在，请重新进入页面后重试',
+  SESSION_EXPIRED: '安全会话已过期，请重新进入页面后重试',
+  MAC_INVALID: '请求内容校验失败，请重试',
+  TS_SKEW: '设备时间与服务器相差过大，请校准时间后重试',
+  REPLAY_NONCE: '该请求已提交过，请勿重复提交',
+  SEQ_REWIND: '请求顺序异常，请重试',
+  PAYLOAD_INVALID: '安全校验信息无法识别，请重试',
+  BIZ_MISMATCH: '提交内容与安全校验不一致，请重试',
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The verified action token's header and payload, for underwriting. */
+    riskToken?: { header: Record<string, unknown>; payload: unknown };
+  }
+}
+
+/**
+ * Verifies the `X-Risk-Token` header against the exact body received (the SDK checks bizHash over
+ * its canonical JSON) and the expected action. Fails closed with the verifier's reason code.
+ */
+export async function requireActionToken(gate: RiskGate, request: FastifyRequest, action: string): Promise<void> {
+  const token = request.headers['x-risk-token'];
+  if (typeof token !== 'string' || token.length === 0) {
+    throw new AppError(428, 'RISK_TOKEN_REQUIRED', '缺少安全校验信息，请更新小程序后重试');
+  }
+  const r = await gate.verify(token, { businessBody: request.body ?? {}, expectKind: 'action', expectAction: action });
+  if (!r.ok) {
+    throw new AppError(403, r.code, REASONS_ZH[r.code] ?? '安全校验未通过，请重试');
+  }
+  request.riskToken = { header: r.header, payload: r.payload };
+}
+
+export function riskReasonMessage(code: string): string {
+  return REASONS_ZH[code] ?? '安全校验未通过，请重试';
+}

@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../deps';
+import authRoutes from './auth';
+import healthRoutes from './health';
+import consentRoutes from './consents';
+import customerRoutes from './customer';
+import devRoutes from './dev';
+import enterpriseRoutes from './enterprises';
+import riskRoutes from './risk';
+import applicationRoutes from './applications';
+import contractRoutes from './contracts';
+import accountRoutes from './accounts';
+import loanRoutes from './loans';
+import noticeRoutes from './notices';
+import quoteRoutes from './quotes';
+
+/** Every resource module, mounted under /api in this order. */
+export const routeModules: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>> = [
+  healthRoutes,
+  authRoutes,
+  devRoutes,
+  consentRoutes,
+  customerRoutes,
+  enterpriseRoutes,
+  riskRoutes,
+  quoteRoutes,
+  applicationRoutes,
+  contractRoutes,
+  accountRoutes,
+  loanRoutes,
+  noticeRoutes,
+];

@@ -1,0 +1,91 @@
+import { buildApp } from '../app';
+import { secondConnection } from '../../test/db';
+import { json, startTestApp, type TestContext } from '../../test/helpers';
+import { newDevice, riskKeys } from '../../test/risk-device';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await startTestApp({ riskKeys });
+});
+afterAll(() => t.close());
+
+describe('risk routes', () => {
+  test('a refused handshake is a 400 with the SDK code', async () => {
+    const r = await t.app.inject({ method: 'POST', url: '/api/risk/handshake', payload: { v: 1, nope: true } });
+    expect(r.statusCode).toBe(400);
+    expect(json(r).code).toBe('MALFORMED');
+  });
+
+  test('telemetry is verified, stored once per event id and acknowledged', async () => {
+    const device = await newDevice(t.app, t.clock);
+    const id1 = device.track('page.view', { page: 'home' });
+    const id2 = device.track('tap', { n: 2 });
+    const flushed = await device.flush();
+    expect(flushed.ok).toBe(true);
+    const rows = await t.db.selectFrom('telemetry_events').select(['event_id', 'kind']).execute();
+    const ids = rows.map((r) => r.event_id);
+    expect(ids).toEqual(expect.arrayContaining([id1, id2]));
+    device.destroy();
+  });
+
+  test('a telemetry token sent twice is refused the second time (replay), rows stay unique', async () => {
+    let captured: { token: string } | null = null;
+    const device = await newDevice(t.app, t.clock);
+    // Capture the sealed batch by replaying what the device posted.
+    const orig = t.app.inject.bind(t.app);
+    const spy = jest.spyOn(t.app, 'inject').mockImplementation(((opts: any) => {
+      if (opts.url === '/api/risk/telemetry') captured = opts.payload;
+      return orig(opts);
+    }) as any);
+    device.track('tap', { n: 1 });
+    await device.flush();
+    spy.mockRestore();
+    expect(captured).not.toBeNull();
+    const before = await t.db
+      .selectFrom('telemetry_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const again = await t.app.inject({ method: 'POST', url: '/api/risk/telemetry', payload: captured! });
+    expect(again.statusCode).toBe(403);
+    expect(json(again).code).toBe('REPLAY_NONCE');
+    const after = await t.db
+      .selectFrom('telemetry_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+    device.destroy();
+  });
+
+  test('a second server instance on the same database refuses a replay accepted by the first', async () => {
+    const device = await newDevice(t.app, t.clock);
+    let captured: { token: string } | null = null;
+    const orig = t.app.inject.bind(t.app);
+    const spy = jest.spyOn(t.app, 'inject').mockImplementation(((opts: any) => {
+      if (opts.url === '/api/risk/telemetry') captured = opts.payload;
+      return orig(opts);
+    }) as any);
+    device.track('tap', { n: 3 });
+    await device.flush();
+    spy.mockRestore();
+    const conn = await secondConnection(t.db);
+    const other = await buildApp({ db: conn.db, clock: t.clock, riskKeys, logger: false });
+    const r = await other.inject({ method: 'POST', url: '/api/risk/telemetry', payload: captured! });
+    expect(r.statusCode).toBe(403);
+    expect(json(r).code).toBe('REPLAY_NONCE');
+    // …while a fresh token from the same session is accepted there: the session itself is shared.
+    const device2Token = await device.seal('account.change', { probe: 1 });
+    const ok = await other.inject({ method: 'POST', url: '/api/risk/telemetry', payload: { token: device2Token } });
+    expect(json(ok).code).toBe('BIZ_MISMATCH');
+    await other.close();
+    await conn.close();
+    device.destroy();
+  });
+
+  test('garbage tokens are 403 MALFORMED, never 500', async () => {
+    for (const token of ['x', 'a.b.c.d', 'é'.repeat(50)]) {
+      const r = await t.app.inject({ method: 'POST', url: '/api/risk/telemetry', payload: { token } });
+      expect(r.statusCode).toBe(403);
+      expect(json(r).code).toBe('MALFORMED');
+    }
+  });
+});

@@ -1,0 +1,170 @@
+import type { Clock } from '../clock';
+import type { Db } from '../db/connect';
+import { validateResidentId, validateUscc } from '../domain';
+import { AppError, notFound } from '../errors';
+import { newId, sha256Hex } from '../ids';
+import { maskIdNumber } from '../mask';
+import { businessDate, isCalendarDate, isoTime } from '../time';
+import { requireConsents } from './consents';
+import { check } from './validation';
+
+// A name as written on the ID card: Han characters (with the middle dot of minority names) or Latin letters.
+const NAME = /^(?:[\u3400-\u9fff·]{2,30}|[A-Za-z][A-Za-z .'-]{1,59})$/u;
+
+export function checkName(name: string, field: string): string {
+  const n = name.trim();
+  if (!NAME.test(n)) throw new AppError(400, 'NAME_INVALID', '姓名格式不正确，请按身份证上的姓名填写', field);
+  return n;
+}
+
+export async function getCustomer(db: Db, userId: string) {
+  return db.selectFrom('customers').selectAll().where('user_id', '=', userId).executeTakeFirst();
+}
+
+export function customerView(c: NonNullable<Awaited<ReturnType<typeof getCustomer>>>) {
+  return {
+    name: c.name,
+    idNumber: maskIdNumber(c.id_number),
+    verifiedAt: isoTime(c.verified_at),
+    faceVerified: !!c.face_verified_at,
+  };
+}
+
+/** 实名: validated with the shared resident-ID validator; once set, a change goes through human service. */
+export async function setRealName(db: Db, clock: Clock, userId: string, name: string, idNumber: string) {
+  await requireConsents(db, userId, ['personal_info']);
+  const validName = checkName(name, 'name');
+  const id = check(validateResidentId(idNumber, { today: businessDate(clock.now()) }), 'idNumber');
+  const existing = await getCustomer(db, userId);
+  if (existing) {
+    if (existing.id_number === id.id && existing.name === validName) return customerView(existing);
+    throw new AppError(409, 'REAL_NAME_LOCKED', '已完成实名认证，如需变更请联系人工客服');
+  }
+  const idHash = sha256Hex(id.id);
+  const row = await db
+    .insertInto('customers')
+    .values({
+      user_id: userId,
+      name: validName,
+      id_number: id.id,
+      id_hash: idHash,
+      verified_at: clock.now(),
+      face_verified_at: null,
+    })
+    .onConflict((oc) => oc.column('user_id').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw new AppError(409, 'REAL_NAME_LOCKED', '已完成实名认证，如需变更请联系人工客服');
+  return customerView(row);
+}
+
+/** Sandbox face verification: the platform step is simulated; it needs the biometric consent. */
+export async function verifyFace(db: Db, clock: Clock, userId: string, passed: boolean) {
+  await requireConsents(db, userId, ['biometric']);
+  const c = await getCustomer(db, userId);
+  if (!c) throw new AppError(409, 'REAL_NAME_REQUIRED', '请先完成实名认证');
+  if (!passed) throw new AppError(422, 'FACE_NOT_MATCHED', '人脸核验未通过，请在光线充足处重试');
+  const row = await db
+    .updateTable('customers')
+    .set({ face_verified_at: clock.now() })
+    .where('user_id', '=', userId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return customerView(row);
+}
+
+export interface EnterpriseInput {
+  uscc: string;
+  name: string;
+  legalRepName: string;
+  registrationDate: string;
+  industry: string;
+  annualRevenueFen: number;
+  employees: number;
+  authorisationRef?: string;
+}
+
+export function enterpriseView(e: {
+  id: string;
+  uscc: string;
+  name: string;
+  legal_rep_name: string;
+  registration_date: string;
+  industry: string;
+  annual_revenue_fen: number;
+  employees: number;
+  applicant_role: string;
+  created_at: Date;
+}) {
+  return {
+    id: e.id,
+    uscc: e.uscc,
+    name: e.name,
+    legalRepName: e.legal_rep_name,
+    registrationDate: e.registration_date,
+    industry: e.industry,
+    annualRevenueFen: Number(e.annual_revenue_fen),
+    employees: e.employees,
+    applicantRole: e.applicant_role,
+    createdAt: isoTime(e.created_at),
+  };
+}
+
+/**
+ * Enterprise data, USCC checked with the shared validator. The applicant is the legal
+ * representative (same real name) or must reference an authorisation from them.
+ */
+export async function addEnterprise(db: Db, clock: Clock, userId: string, input: EnterpriseInput) {
+  const customer = await getCustomer(db, userId);
+  if (!customer) throw new AppError(409, 'REAL_NAME_REQUIRED', '请先完成实名认证');
+  const uscc = check(validateUscc(input.uscc), 'uscc');
+  const name = input.name.trim();
+  if (name.length < 2) throw new AppError(400, 'ENTERPRISE_NAME_INVALID', '请填写营业执照上的企业名称', 'name');
+  const legalRep = checkName(input.legalRepName, 'legalRepName');
+  if (!isCalendarDate(input.registrationDate))
+    throw new AppError(400, 'DATE_INVALID', '成立日期不是有效日期', 'registrationDate');
+  if (input.registrationDate > businessDate(clock.now())) {
+    throw new AppError(400, 'DATE_IN_FUTURE', '成立日期不能晚于今天', 'registrationDate');
+  }
+  const isLegalRep = legalRep === customer.name;
+  if (!isLegalRep && !input.authorisationRef) {
+    throw new AppError(
+      422,
+      'AUTHORISATION_REQUIRED',
+      '您不是该企业的法定代表人，请上传法定代表人授权书',
+      'authorisationRef',
+    );
+  }
+  const row = await db
+    .insertInto('enterprises')
+    .values({
+      id: newId('ent'),
+      user_id: userId,
+      uscc: uscc.code,
+      name,
+      legal_rep_name: legalRep,
+      registration_date: input.registrationDate,
+      industry: input.industry.trim(),
+      annual_revenue_fen: input.annualRevenueFen,
+      employees: input.employees,
+      applicant_role: isLegalRep ? 'legal_rep' : 'authorised',
+      authorisation_ref: isLegalRep ? null : (input.authorisationRef ?? null),
+      created_at: clock.now(),
+    })
+    .onConflict((oc) => oc.columns(['user_id', 'uscc']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw new AppError(409, 'ENTERPRISE_EXISTS', '该企业已添加', 'uscc');
+  return enterpriseView(row);
+}
+
+export async function ownEnterprise(db: Db, userId: string, id: string) {
+  const e = await db
+    .selectFrom('enterprises')
+    .selectAll()
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (!e) throw notFound('企业');
+  return e;
+}

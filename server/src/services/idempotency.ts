@@ -1,0 +1,101 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Transaction } from 'kysely';
+import type { AppDeps } from '../deps';
+import type { Database } from '../db/types';
+import { AppError } from '../errors';
+import { sha256Hex } from '../ids';
+import { requireActionToken } from '../risk/gate';
+
+export type Trx = Transaction<Database>;
+
+interface Options {
+  /** The route's name in the key record (a key may not be reused on another route). */
+  route: string;
+  /** SDK action the X-Risk-Token must be sealed for. */
+  action: string;
+  /** Money-moving routes demand a key; others use one when given. */
+  keyRequired: boolean;
+}
+
+/**
+ * Runs a state-changing request at most once per (user, Idempotency-Key):
+ * 1. a finished key replays its stored answer (before the risk token is checked, so a client that
+ *    retries with the very same token still gets its result instead of REPLAY_NONCE);
+ * 2. otherwise the risk token is verified, and the key row is inserted in the same transaction as
+ *    the work. A concurrent request with the same key blocks on the key's primary key until the
+ *    first commits, then finds the row and replays it; money moves once. If the work fails, the
+ *    transaction (key included) rolls back and a retry runs afresh.
+ */
+export async function runOnce<T>(
+  deps: AppDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  opts: Options,
+  work: (trx: Trx) => Promise<T>,
+): Promise<T> {
+  const raw = request.headers['idempotency-key'];
+  const key = typeof raw === 'string' ? raw : undefined;
+  if (!key && opts.keyRequired) {
+    throw new AppError(428, 'IDEMPOTENCY_KEY_REQUIRED', '缺少防重复提交标识（Idempotency-Key），请更新小程序后重试');
+  }
+  const userId = request.userId;
+  const hash = sha256Hex(
+    JSON.stringify({ route: opts.route, params: request.params ?? {}, body: request.body ?? null }),
+  );
+
+  const replay = (row: { route: string; request_hash: string; response: unknown }) => {
+    if (row.route !== opts.route || row.request_hash !== hash) {
+      throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', '该防重复提交标识已用于其他请求，请刷新后重试');
+    }
+    reply.header('idempotent-replayed', 'true');
+    return row.response as T;
+  };
+
+  if (key) {
+    const done = await deps.db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('key', '=', key)
+      .where('status_code', 'is not', null)
+      .executeTakeFirst();
+    if (done) return replay(done);
+  }
+
+  await requireActionToken(deps.risk, request, opts.action);
+
+  if (!key) return deps.db.transaction().execute(work);
+  return deps.db.transaction().execute(async (trx) => {
+    const claimed = await trx
+      .insertInto('idempotency_keys')
+      .values({
+        user_id: userId,
+        key,
+        route: opts.route,
+        request_hash: hash,
+        status_code: null,
+        response: null,
+        created_at: deps.clock.now(),
+      })
+      .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+      .returning('key')
+      .executeTakeFirst();
+    if (!claimed) {
+      const row = await trx
+        .selectFrom('idempotency_keys')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('key', '=', key)
+        .executeTakeFirstOrThrow();
+      return replay(row);
+    }
+    const result = await work(trx);
+    await trx
+      .updateTable('idempotency_keys')
+      .set({ status_code: 200, response: JSON.stringify(result) })
+      .where('user_id', '=', userId)
+      .where('key', '=', key)
+      .execute();
+    return result;
+  });
+}

@@ -1,0 +1,43 @@
+/** What the underwriter sees: the application, who applies, and the verified risk token. */
+export interface UnderwritingInput {
+  application: { amountFen: number; termMonths: number; method: string; purpose: string };
+  customer: { idNumber: string; name: string; faceVerified: boolean };
+  enterprise: {
+    uscc: string;
+    registrationDate: string;
+    annualRevenueFen: number;
+    employees: number;
+    industry: string;
+    applicantRole: string;
+  };
+  /** The verified action token (header + decrypted payload); the SDK risk engine reads its signals. */
+  risk: { header: Record<string, unknown>; payload: unknown } | null;
+  /** Server-side context the client cannot forge. */
+  context: { ip: string; userId: string; today: string };
+}
+
+export interface DecisionReason {
+  /** Stable machine code (documented; counted in reports). */
+  code: string;
+  /** Internal explanation for staff; never shown to the applicant. */
+  detail: string;
+}
+
+export type DecisionOutcome = 'approve' | 'review' | 'reject';
+
+export interface Decision {
+  decision: DecisionOutcome;
+  reasons: DecisionReason[];
+  /** Plain-language zh-CN category shown to the applicant (PIPL Art. 24): no rule internals. */
+  category: string | null;
+  /** Approved terms when decision is approve. */
+  offer?: { limitFen: number; annualRate: string };
+}
+
+/**
+ * The one seam between lending and risk: a plain credit policy fills it today, the SDK's risk engine
+ * later, without touching the routes.
+ */
+export interface Underwriter {
+  decide(input: UnderwritingInput): Promise<Decision>;
+}
