@@ -67,6 +67,11 @@ export interface RiskClient {
    * the request whose JSON body is `body` (the server checks `bizHash` against the body it got).
    */
   seal(action: string, body?: unknown): Promise<string>;
+  /**
+   * Forget the protocol session so the next `seal` makes a new handshake. Call it when your
+   * backend refused an action token with SESSION_UNKNOWN or SESSION_EXPIRED, then seal again.
+   */
+  resetSession(): void;
   /** Send queued telemetry now. */
   flush(): Promise<FlushResult>;
   /** Run the collectors now and return the snapshot (also refreshes the one `seal` uses). */
@@ -292,6 +297,11 @@ export function createRiskClient(options: RiskClientOptions): RiskClient {
       launchCounted = false;
       storage.clearAll();
       return state;
+    },
+
+    resetSession() {
+      session?.reset();
+      cached = null;
     },
 
     async seal(action, body) {
