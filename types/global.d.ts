@@ -12,3 +12,9 @@ declare namespace NodeJS {
     TARO_APP_API_BASE?: string;
   }
 }
+
+/** Build-time constants (config/index.ts). */
+declare const LJ_RISK_PUBLIC_KEY: string;
+declare const LJ_RISK_KEY_ID: string;
+/** Base URL of the sandbox bank API: '/api' on H5 (same origin), absolute on the mini-program. */
+declare const LJ_API_BASE: string;

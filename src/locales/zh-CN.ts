@@ -57,6 +57,12 @@ export const zhCN = {
     notices: { title: '消息通知', body: '还款提醒、逾期提醒、政策通知和防诈骗提示。' },
     settings: { title: '设置', body: '长辈模式、授权管理、合同存档、投诉与人工服务。' },
   },
+  errors: {
+    network: '网络连接失败，请检查网络后重试',
+    server: '服务暂时不可用，请稍后再试；如多次失败，请联系客服',
+    sessionExpired: '登录已过期，请重新登录',
+    generic: '操作未成功，请检查填写内容后重试',
+  },
   common: {
     stepOf: (step: number, total: number) => `第${step}步 / 共${total}步`,
     comingSoon: '该页面的完整功能将在后续版本开放',

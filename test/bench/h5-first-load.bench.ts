@@ -1,11 +1,11 @@
 /**
  * H5 first load: from navigation start to the home screen being visible, in headless Chromium
- * with phone emulation and a fresh browser context each run (cold cache), on localhost.
+ * with phone emulation and a fresh browser context each run (cold cache), served by the sandbox
+ * bank on loopback.
  * Budget (engineering.md): ≤ 1 s. Needs a production build in dist/h5 (npm run build:h5).
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { serveH5 } from '../../scripts/serve-h5';
+import { startE2eSandbox } from '../e2e/sandbox';
 import { launchBrowser } from '../e2e/browser';
 import { devices } from 'playwright-core';
 
@@ -13,9 +13,7 @@ const RUNS = 15;
 const BUDGET_MS = 1000;
 
 async function main() {
-  const dist = path.resolve(__dirname, '../../dist/h5');
-  if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/h5 is missing: npm run build:h5');
-  const server = await serveH5(dist);
+  const server = await startE2eSandbox();
   const browser = await launchBrowser();
   const times: number[] = [];
   try {
@@ -23,7 +21,7 @@ async function main() {
       const context = await browser.newContext({ ...devices['iPhone 12'], locale: 'zh-CN' });
       const page = await context.newPage();
       const started = performance.now();
-      await page.goto(server.url);
+      await page.goto(`${server.url}/`);
       await page.locator('[data-testid="page-home"] [data-testid="annual-rate"]').waitFor({ state: 'visible' });
       times.push(performance.now() - started);
       await context.close();

@@ -1,21 +1,17 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { serveH5 } from '../../scripts/serve-h5';
+import type { Sandbox } from '../../server/src/sandbox';
 import { launchBrowser, phonePage, screenshot } from './browser';
+import { startE2eSandbox } from './sandbox';
 
-const DIST = path.resolve(__dirname, '../../dist/h5');
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
-describe('H5 build in Chromium', () => {
+describe('H5 app served by the sandbox bank, in Chromium', () => {
   let browser: Browser;
   let page: Page;
-  let server: Awaited<ReturnType<typeof serveH5>>;
+  let server: Sandbox;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DIST, 'index.html')))
-      throw new Error('dist/h5 is missing: run npm run build:h5 first');
-    server = await serveH5(DIST);
+    server = await startE2eSandbox();
     browser = await launchBrowser();
     page = await phonePage(browser);
   });
@@ -26,7 +22,7 @@ describe('H5 build in Chromium', () => {
   });
 
   it('renders the home screen with the annualised rate as the headline figure', async () => {
-    await page.goto(server.url);
+    await page.goto(`${server.url}/`);
     const home = page.locator('[data-testid="page-home"]');
     await home.waitFor({ state: 'visible' });
     await expect(home.locator('[data-testid="annual-rate"]').innerText()).resolves.toMatch(/^\d+\.\d{2}%–\d+\.\d{2}%$/);

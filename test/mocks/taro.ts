@@ -8,10 +8,33 @@ const record = (kind: string) => (opts: { url: string }) => {
   return Promise.resolve({ errMsg: `${kind}:ok` });
 };
 
+export interface RequestOptions {
+  url: string;
+  method?: string;
+  data?: unknown;
+  header?: Record<string, string>;
+}
+type Responder = (
+  opts: RequestOptions,
+) => { statusCode: number; data?: unknown } | Promise<{ statusCode: number; data?: unknown }>;
+/** Tests set the bank's answers here; every request is also recorded. */
+export const network: { respond: Responder; requests: RequestOptions[] } = {
+  respond: () => ({ statusCode: 404, data: { code: 'NOT_FOUND', message: '未找到' } }),
+  requests: [],
+};
+
 export function resetTaroMock(): void {
   storage.clear();
   navigations.length = 0;
+  network.requests.length = 0;
+  network.respond = () => ({ statusCode: 404, data: { code: 'NOT_FOUND', message: '未找到' } });
 }
+
+export const request = async (opts: RequestOptions) => {
+  network.requests.push(opts);
+  const res = await network.respond(opts);
+  return { ...res, header: {}, errMsg: 'request:ok' };
+};
 
 // Named exports as well as the default: NutUI's UMD build reads `require('@tarojs/taro').getEnv`.
 export const getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '');
@@ -32,6 +55,7 @@ export const createSelectorQuery = () => ({
 export const nextTick = (fn: () => void) => setTimeout(fn, 0);
 
 const Taro = {
+  request,
   getStorageSync,
   setStorageSync,
   removeStorageSync,

@@ -1,0 +1,85 @@
+import Taro from '@tarojs/taro';
+import { useSyncExternalStore } from 'react';
+import type { ConsentLevel } from '@lingjie/risk-sdk/web';
+import { risk } from './risk';
+
+/**
+ * The user's consents, one per purpose, each given separately and revocable (PIPL). Kept on the
+ * device so the risk SDK can be started at launch, and recorded by the bank (POST /api/consents)
+ * once the user is signed in. Nothing is collected before `risk_device` is granted.
+ */
+export const CONSENT_PURPOSES = [
+  'personal_info',
+  'risk_device',
+  'credit_report',
+  'biometric',
+  'enterprise_credit',
+  'tax',
+  'invoice',
+] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+/** Version of the notices the user read; bump it when a notice changes, and ask again. */
+export const NOTICE_VERSION = '2026.11';
+
+export type ConsentChoices = Partial<Record<ConsentPurpose, boolean>>;
+interface Stored {
+  version: string;
+  choices: ConsentChoices;
+}
+
+const STORAGE_KEY = 'lj.consent';
+let state: Stored | null | undefined;
+const listeners = new Set<() => void>();
+
+function load(): Stored | null {
+  if (state === undefined) {
+    try {
+      const raw = Taro.getStorageSync(STORAGE_KEY);
+      const parsed = typeof raw === 'string' && raw ? (JSON.parse(raw) as Stored) : null;
+      state = parsed && parsed.version === NOTICE_VERSION ? parsed : null; // a new notice asks again
+    } catch {
+      state = null;
+    }
+  }
+  return state;
+}
+
+/** SDK levels that follow from the choices: device & behaviour data come with `risk_device`. */
+export function riskLevels(choices: ConsentChoices): ConsentLevel[] {
+  return choices.risk_device ? ['basic', 'behaviour'] : [];
+}
+
+/** Applies the stored choices to the risk SDK; call at launch. */
+export async function applyConsentAtLaunch(): Promise<void> {
+  const levels = riskLevels(load()?.choices ?? {});
+  if (levels.length) await risk().grantConsent(levels);
+}
+
+/** Saves the user's choices and starts or stops the risk SDK to match. */
+export async function saveConsent(choices: ConsentChoices): Promise<void> {
+  const before = load()?.choices ?? {};
+  state = { version: NOTICE_VERSION, choices };
+  try {
+    Taro.setStorageSync(STORAGE_KEY, JSON.stringify(state));
+  } catch {
+    // still applied for this run
+  }
+  const levels = riskLevels(choices);
+  if (levels.length) await risk().grantConsent(levels);
+  else if (before.risk_device) risk().withdrawConsent(); // stops listeners, drops queues, clears SDK storage
+  listeners.forEach((l) => l());
+}
+
+export function consentChoices(): ConsentChoices | null {
+  return load()?.choices ?? null;
+}
+
+function subscribe(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+/** The stored choices, or null before the user has been asked. */
+export function useConsentChoices(): ConsentChoices | null {
+  return useSyncExternalStore(subscribe, consentChoices, () => null);
+}
