@@ -9,7 +9,7 @@ export default defineAppConfig({
       pages: ['estimate/index', 'application/index', 'decision/index', 'contract/index', 'drawdown/index'],
     },
     { root: 'package-loan', pages: ['detail/index', 'repay/index', 'deferral/index'] },
-    { root: 'package-account', pages: ['notices/index', 'settings/index'] },
+    { root: 'package-account', pages: ['notices/index', 'settings/index', 'contracts/index', 'service/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

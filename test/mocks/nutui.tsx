@@ -1,77 +1,162 @@
 // Stand-ins for the NutUI components the app uses. NutUI's UMD build needs canvas and the Taro
-// runtime, which jsdom lacks; the real components are exercised by the browser tests.
+// runtime, which jsdom lacks; the real components are exercised by the browser tests. Inputs are
+// real DOM inputs so tests can type into them and read visible validation messages.
 import type { ReactNode } from 'react';
 
-type Common = { children?: ReactNode; className?: string; 'data-testid'?: string };
+type Props = { children?: ReactNode; className?: string; 'data-testid'?: string; [k: string]: unknown };
 
-export function Button({
-  children,
-  onClick,
-  disabled,
-  loading,
-  className,
-  ...rest
-}: Common & {
-  onClick?: () => void;
-  disabled?: boolean;
-  loading?: boolean;
-  [k: string]: unknown;
-}) {
+const testId = (p: Props) => p['data-testid'];
+
+export function Button({ children, onClick, disabled, loading, className, ...rest }: Props) {
   return (
     <button
       className={className}
-      data-testid={rest['data-testid'] as string}
-      disabled={disabled || loading}
-      onClick={onClick}
+      data-testid={testId(rest)}
+      disabled={Boolean(disabled || loading)}
+      onClick={onClick as () => void}
     >
       {children}
     </button>
   );
 }
 
-export function Cell({
-  title,
-  description,
-  extra,
-  onClick,
-  children,
-  className,
-}: Common & {
-  title?: ReactNode;
-  description?: ReactNode;
-  extra?: ReactNode;
-  onClick?: () => void;
-  clickable?: boolean;
-}) {
+export function Cell({ title, description, extra, onClick, children, className, ...rest }: Props) {
   return (
-    <div className={className} onClick={onClick} role={onClick ? 'button' : undefined}>
-      {title}
-      {description}
+    <div
+      className={className}
+      data-testid={testId(rest)}
+      onClick={onClick as () => void}
+      role={onClick ? 'button' : undefined}
+    >
+      {title as ReactNode}
+      {description as ReactNode}
       {children}
-      {extra}
+      {extra as ReactNode}
     </div>
   );
 }
 
-export function Switch({
-  checked,
-  onChange,
-  disabled,
-  ...rest
-}: Common & {
-  checked?: boolean;
-  onChange?: (on: boolean) => void;
-  disabled?: boolean;
-}) {
+export function Switch({ checked, onChange, disabled, ...rest }: Props) {
   return (
     <input
       type="checkbox"
       role="switch"
-      aria-checked={checked}
-      checked={checked}
-      disabled={disabled}
-      data-testid={rest['data-testid']}
-      onChange={(e) => onChange?.(e.target.checked)}
+      aria-checked={Boolean(checked)}
+      checked={Boolean(checked)}
+      disabled={Boolean(disabled)}
+      data-testid={testId(rest)}
+      onChange={(e) => (onChange as ((on: boolean) => void) | undefined)?.(e.target.checked)}
     />
   );
 }
+
+export function Checkbox({ checked, onChange, disabled, label, children, ...rest }: Props) {
+  return (
+    <label>
+      <input
+        type="checkbox"
+        checked={Boolean(checked)}
+        disabled={Boolean(disabled)}
+        data-testid={testId(rest)}
+        onChange={(e) => (onChange as ((on: boolean) => void) | undefined)?.(e.target.checked)}
+      />
+      {(label as ReactNode) ?? children}
+    </label>
+  );
+}
+
+export function Input({ value, onChange, onFocus, onBlur, placeholder, disabled, type, maxLength, ...rest }: Props) {
+  return (
+    <input
+      value={(value as string | undefined) ?? ''}
+      placeholder={placeholder as string | undefined}
+      disabled={Boolean(disabled)}
+      type={type === 'password' ? 'password' : 'text'}
+      maxLength={maxLength as number | undefined}
+      data-testid={testId(rest)}
+      onChange={(e) => (onChange as ((v: string) => void) | undefined)?.(e.target.value)}
+      onFocus={onFocus as () => void}
+      onBlur={onBlur as () => void}
+    />
+  );
+}
+
+export function TextArea(props: Props) {
+  return <Input {...props} />;
+}
+
+export function RadioGroup({ value, onChange, children, ...rest }: Props) {
+  return (
+    <div role="radiogroup" data-testid={testId(rest)} data-value={String(value ?? '')} onChange={() => undefined}>
+      <RadioContext value={value} onChange={onChange as (v: unknown) => void}>
+        {children}
+      </RadioContext>
+    </div>
+  );
+}
+
+let currentRadio: { value: unknown; onChange?: (v: unknown) => void } = { value: undefined };
+function RadioContext({
+  value,
+  onChange,
+  children,
+}: {
+  value: unknown;
+  onChange?: (v: unknown) => void;
+  children?: ReactNode;
+}) {
+  currentRadio = { value, onChange };
+  return <>{children}</>;
+}
+
+export function Radio({ value, children, disabled, ...rest }: Props) {
+  const group = currentRadio;
+  return (
+    <label>
+      <input
+        type="radio"
+        data-testid={testId(rest)}
+        checked={group.value === value}
+        disabled={Boolean(disabled)}
+        onChange={() => group.onChange?.(value)}
+      />
+      {children}
+    </label>
+  );
+}
+
+/** Layout and display components: a div that keeps children, click handler and test id. */
+function passthrough(name: string) {
+  return function NutuiStandIn({ children, onClick, title, description, ...rest }: Props) {
+    return (
+      <div data-nutui={name} data-testid={testId(rest)} onClick={onClick as () => void}>
+        {title as ReactNode}
+        {description as ReactNode}
+        {children}
+      </div>
+    );
+  };
+}
+
+export const CellGroup = passthrough('CellGroup');
+export const Tag = passthrough('Tag');
+export const Divider = passthrough('Divider');
+export const Empty = passthrough('Empty');
+export const Loading = passthrough('Loading');
+export const Skeleton = passthrough('Skeleton');
+export const Steps = passthrough('Steps');
+export const Step = passthrough('Step');
+export const Progress = passthrough('Progress');
+export const NoticeBar = passthrough('NoticeBar');
+export const Tabs = passthrough('Tabs');
+export const TabPane = passthrough('TabPane');
+export const Collapse = passthrough('Collapse');
+export const CollapseItem = passthrough('CollapseItem');
+export const Range = passthrough('Range');
+export const InputNumber = passthrough('InputNumber');
+export const Table = passthrough('Table');
+export const DatePicker = passthrough('DatePicker');
+export const Segmented = passthrough('Segmented');
+export const Price = passthrough('Price');
+export const ResultPage = passthrough('ResultPage');
+export const Toast = Object.assign(passthrough('Toast'), { show: () => undefined, clear: () => undefined });

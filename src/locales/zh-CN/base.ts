@@ -1,6 +1,6 @@
-// Every user-facing string of the mini-program lives here (zh-CN first). Pages import from
-// this module only, so a later locale is one more file of the same shape.
-export const zhCN = {
+// App-wide strings (brand, home, tabs, errors, common words). Journey strings live beside this
+// file, one module per journey; index.ts merges them into `zhCN`.
+export const base = {
   app: {
     name: '零接',
     tagline: '小微企业主的线上经营贷 · 全程不用跑网点',
@@ -55,6 +55,8 @@ export const zhCN = {
     repay: { title: '还款', body: '按期还款、逾期还款、提前还款（全部或部分）。' },
     deferral: { title: '延期与续贷', body: '申请延期还本付息或无还本续贷，预览对还款计划的影响。' },
     notices: { title: '消息通知', body: '还款提醒、逾期提醒、政策通知和防诈骗提示。' },
+    contracts: { title: '合同存档', body: '已签署的合同和授权书，可随时查看。' },
+    service: { title: '投诉与人工服务', body: '对审批结果有异议可申请人工复核；也可在此投诉或联系人工客服。' },
     settings: { title: '设置', body: '长辈模式、授权管理、合同存档、投诉与人工服务。' },
   },
   errors: {
@@ -66,9 +68,12 @@ export const zhCN = {
   common: {
     stepOf: (step: number, total: number) => `第${step}步 / 共${total}步`,
     comingSoon: '该页面的完整功能将在后续版本开放',
+    loading: '正在加载…',
+    retry: '重试',
+    submitting: '正在提交…',
     back: '返回',
   },
 } as const;
 
-export type AreaKey = keyof typeof zhCN.areas;
+export type AreaKey = keyof typeof base.areas;
 export const ONBOARDING_STEPS = 5;

@@ -1,0 +1,2 @@
+// Strings of the my loans, loan detail, repayment, deferral and renewal screens.
+export const servicing = {} as const;

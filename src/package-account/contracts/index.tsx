@@ -1,0 +1,5 @@
+import { AreaPlaceholder } from '../../components/area-placeholder';
+
+export default function ContractsPage() {
+  return <AreaPlaceholder area="contracts" />;
+}
