@@ -52,7 +52,11 @@ describe('web entry end to end', () => {
             load: async () => ({
               get: async () => ({
                 visitorId: 'f'.repeat(32),
-                components: { platform: { value: 'iPhone', duration: 0 } },
+                components: {
+                  platform: { value: 'iPhone', duration: 0 },
+                  // A canvas fingerprint is a data URL of tens of KB: it must travel as a hash.
+                  canvas: { value: { geometry: `data:image/png;base64,${'A'.repeat(40_000)}` }, duration: 0 },
+                },
               }),
             }),
           }),
@@ -67,8 +71,13 @@ describe('web entry end to end', () => {
       const p = r.payload as ActionPayload;
       expect(p.platform).toBe('web');
       expect(p.device.fingerprint).toMatchObject({
-        value: { visitorId: 'f'.repeat(32), components: { platform: 'iPhone' } },
+        value: {
+          visitorId: 'f'.repeat(32),
+          components: { platform: 'iPhone', canvas: { hash: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/) } },
+        },
       });
+      // The token rides in an HTTP header (X-Risk-Token): servers commonly cap all headers at 8–16 KB.
+      expect(token.length).toBeLessThan(8 * 1024);
       expect(p.device.botd).toMatchObject({ value: { bot: false } });
       expect(p.device.webdriver).toMatchObject({ value: { webdriver: false } });
       expect(p.device.headless).toMatchObject({

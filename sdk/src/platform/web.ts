@@ -1,3 +1,6 @@
+import { sha256 } from '../crypto/sha256';
+import { utf8Encode } from '../crypto/bytes';
+import { base64UrlEncode } from '../crypto/base64url';
 import { createMemoryStorage } from './memory-storage';
 import { RequestError } from './request-error';
 import type { InfoRecord, KeyValueStorage, Platform } from './types';
@@ -7,8 +10,6 @@ export interface FingerprintModule {
   load(o: { monitoring?: boolean }): Promise<{
     get(): Promise<{ visitorId: string; components: Record<string, unknown>; confidence?: { score: number } }>;
   }>;
-  hashComponents?(c: Record<string, unknown>): string;
-  x64hash128?(s: string): string;
 }
 /** The bits of `@fingerprintjs/botd` we use (v2). */
 export interface BotdModule {
@@ -26,10 +27,16 @@ export interface WebPlatformOptions {
   storage?: KeyValueStorage;
 }
 
-/** Component values longer than this travel as a hash: canvas data URLs would bloat every token. */
+/**
+ * Component values longer than this travel as a hash: canvas data URLs, font lists and audio
+ * samples would otherwise make every token tens of KB, more than an HTTP header may carry.
+ */
 const MAX_INLINE_COMPONENT = 120;
 
-function compactComponents(components: Record<string, unknown>, hash?: (s: string) => string): Record<string, unknown> {
+/** 128-bit SHA-256 prefix of a component's JSON: stable across sessions, comparable server-side. */
+const componentHash = (json: string) => base64UrlEncode(sha256(utf8Encode(json)).subarray(0, 16));
+
+export function compactComponents(components: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, c] of Object.entries(components)) {
     const comp = c as { value?: unknown; error?: unknown };
@@ -38,7 +45,7 @@ function compactComponents(components: Record<string, unknown>, hash?: (s: strin
       continue;
     }
     const json = JSON.stringify(comp?.value) ?? 'null';
-    out[name] = json.length <= MAX_INLINE_COMPONENT || !hash ? comp?.value : { hash: hash(json) };
+    out[name] = json.length <= MAX_INLINE_COMPONENT ? comp?.value : { hash: componentHash(json) };
   }
   return out;
 }
@@ -118,7 +125,7 @@ export function createWebPlatform(options: WebPlatformOptions = {}): Platform {
         return {
           visitorId: r.visitorId,
           confidence: r.confidence?.score ?? null,
-          components: compactComponents(r.components, fp.x64hash128),
+          components: compactComponents(r.components),
         };
       },
       async botd() {
