@@ -22,6 +22,10 @@ export async function signInAsDemo(page: Page, sandbox: Sandbox, opts: { consent
           version: NOTICE_VERSION,
           choices: Object.fromEntries(CONSENT_PURPOSES.map((p) => [p, true])),
         });
+  // Playwright's Chromium reports navigator.webdriver, which the bank (rightly) refuses as
+  // automation. Journey tests stand in for a person on a phone, so they hide that one flag; the
+  // automation rule has its own server and SDK tests.
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false }));
   await page.addInitScript(
     ([session, consentJson]) => {
       localStorage.setItem('lj.session', session);

@@ -21,7 +21,7 @@ describe('web/H5 platform', () => {
     const botLoad = jest.fn(async () => ({ detect: () => ({ bot: true, botKind: 'headless_chrome' }) }));
     const p = createWebPlatform({
       storage: createMemoryStorage(),
-      loadFingerprint: async () => ({ load: fpLoad, x64hash128: (s: string) => `h${s.length}` }) as FingerprintModule,
+      loadFingerprint: async () => ({ load: fpLoad }) as FingerprintModule,
       loadBotd: async () => ({ load: botLoad }) as BotdModule,
     });
     const fp = await p.probes.fingerprint!();
@@ -29,7 +29,11 @@ describe('web/H5 platform', () => {
     expect(fp).toEqual({
       visitorId: 'v1',
       confidence: 0.4,
-      components: { platform: 'Linux', canvas: { hash: expect.stringMatching(/^h\d+$/) }, fonts: { error: 'blocked' } },
+      components: {
+        platform: 'Linux',
+        canvas: { hash: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/) },
+        fonts: { error: 'blocked' },
+      },
     });
     expect(await p.probes.botd!()).toEqual({ bot: true, botKind: 'headless_chrome' });
     expect(botLoad).toHaveBeenCalledWith({ monitoring: false });

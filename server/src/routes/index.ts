@@ -13,6 +13,7 @@ import accountRoutes from './accounts';
 import loanRoutes from './loans';
 import noticeRoutes from './notices';
 import quoteRoutes from './quotes';
+import estimateRoutes from './estimates';
 
 /** Every resource module, mounted under /api in this order. */
 export const routeModules: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>> = [
@@ -24,6 +25,7 @@ export const routeModules: Array<(app: FastifyInstance, deps: AppDeps) => Promis
   enterpriseRoutes,
   riskRoutes,
   quoteRoutes,
+  estimateRoutes,
   applicationRoutes,
   contractRoutes,
   accountRoutes,

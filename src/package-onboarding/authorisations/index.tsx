@@ -1,5 +1,85 @@
-import { AreaPlaceholder } from '../../components/area-placeholder';
+import { useState } from 'react';
+import { View, Text } from '@tarojs/components';
+import { PageShell } from '../../components/page-shell';
+import { StepIndicator } from '../../components/step-indicator';
+import { Button } from '../../components/nutui';
+import { SignedInGate } from '../../components/onboarding-gate';
+import { ConsentSourceCard } from '../../components/consent-source-card';
+import { setPurpose } from '../../components/consent-sync';
+import { ONBOARDING_URLS, openUrl } from '../../components/onboarding-flow';
+import { zhCN, ONBOARDING_STEPS } from '../../locales/zh-CN';
+import { api, ApiError } from '../../services/api/client';
+import { useAsync } from '../../services/use-async';
+import { useSignedIn } from '../../services/session';
+import type { ConsentPurpose } from '../../services/consent';
+import './index.scss';
+
+/** The data sources the estimate and the decision may use, each authorised on its own. */
+const SOURCES: ConsentPurpose[] = ['credit_report', 'enterprise_credit', 'tax', 'invoice'];
+
+/** The bank's record is what it will act on, so the cards show the bank's current state. */
+async function loadGranted(): Promise<Partial<Record<string, boolean>>> {
+  const state = await api.get('/api/consents');
+  return Object.fromEntries(state.current.map((c) => [c.purpose, c.granted]));
+}
 
 export default function AuthorisationsPage() {
-  return <AreaPlaceholder area="authorisations" />;
+  const t = zhCN.onboarding.authorisations;
+  const signedIn = useSignedIn();
+  const loaded = useAsync(
+    () => (signedIn ? loadGranted() : Promise.resolve<Partial<Record<string, boolean>>>({})),
+    [signedIn],
+  );
+  const [changed, setChanged] = useState<Partial<Record<string, boolean>>>({});
+  const [busy, setBusy] = useState<ConsentPurpose | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const granted = (p: ConsentPurpose) => !!(p in changed ? changed[p] : loaded.data?.[p]);
+
+  const toggle = async (purpose: ConsentPurpose, on: boolean) => {
+    setBusy(purpose);
+    setError(null);
+    try {
+      await setPurpose(purpose, on);
+      setChanged((c) => ({ ...c, [purpose]: on }));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : zhCN.errors.generic);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <PageShell testId="page-authorisations">
+      <StepIndicator step={3} total={ONBOARDING_STEPS} />
+      <View className="lj-onb__title">{t.title}</View>
+      <SignedInGate
+        signedIn={signedIn}
+        here={ONBOARDING_URLS.authorisations}
+        loading={loaded.loading}
+        error={loaded.error}
+        onRetry={loaded.reload}
+      >
+        <Text className="lj-secondary">{t.intro}</Text>
+        {error && (
+          <Text className="lj-onb__error" data-testid="auth-error">
+            {error}
+          </Text>
+        )}
+        <View className="lj-onb__stack lj-auth__list">
+          {SOURCES.map((p) => (
+            <ConsentSourceCard
+              key={p}
+              purpose={p}
+              granted={granted(p)}
+              busy={busy === p}
+              onChange={(on) => toggle(p, on)}
+            />
+          ))}
+        </View>
+        <Button type="primary" block onClick={() => openUrl(ONBOARDING_URLS.estimate)} data-testid="auth-next">
+          {t.next}
+        </Button>
+      </SignedInGate>
+    </PageShell>
+  );
 }

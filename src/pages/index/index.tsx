@@ -5,12 +5,15 @@ import { ProductCard } from '../../components/product-card';
 import { Button } from '../../components/nutui';
 import { zhCN } from '../../locales/zh-CN';
 import { useElderMode } from '../../services/elder-mode';
+import { useSignedIn } from '../../services/session';
+import { HomeLoanSummary } from '../../components/servicing-home-summary';
 import { productRateRange, productLimitRange } from '../../services/product-display';
 import './index.scss';
 
 export default function HomePage() {
   const t = zhCN.home;
   const [elder, setElder] = useElderMode();
+  const signedIn = useSignedIn();
   return (
     <PageShell testId="page-home">
       <View className="lj-home__header">
@@ -29,10 +32,16 @@ export default function HomePage() {
       </View>
       <View className="lj-home__loans" data-testid="home-loans">
         <View className="lj-home__section-title">{t.loansTitle}</View>
-        <Text className="lj-secondary">{t.loansLoggedOut}</Text>
-        <Button fill="outline" block onClick={() => Taro.navigateTo({ url: '/pages/login/index' })}>
-          {t.loginCta}
-        </Button>
+        {signedIn ? (
+          <HomeLoanSummary />
+        ) : (
+          <>
+            <Text className="lj-secondary">{t.loansLoggedOut}</Text>
+            <Button fill="outline" block onClick={() => Taro.navigateTo({ url: '/pages/login/index' })}>
+              {t.loginCta}
+            </Button>
+          </>
+        )}
       </View>
       <View className="lj-home__notice" data-testid="anti-scam">
         {t.antiScam}

@@ -84,4 +84,12 @@ describe('api client', () => {
       message: expect.stringContaining('检查网络'),
     });
   });
+
+  it('sends a JSON content type only with a body (the bank refuses an empty JSON request)', async () => {
+    network.respond = () => ({ statusCode: 200, data: { ok: true } });
+    await api.post('/api/auth/logout');
+    expect(network.requests[0].header).not.toHaveProperty('content-type');
+    await api.post('/api/auth/sms', { body: { phone: '13800138000', purpose: 'login' } });
+    expect(network.requests[1].header).toMatchObject({ 'content-type': 'application/json' });
+  });
 });

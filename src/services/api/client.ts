@@ -47,7 +47,8 @@ async function call<M extends Method, P extends ApiPath<M>>(
 ): Promise<SuccessBody<Operation<P, M>>> {
   const url = buildUrl(path, opts.params, opts.query);
   const attempt = async () => {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    // A JSON content type with no body is refused by the bank ("请求内容不能为空"): only with a body.
+    const headers: Record<string, string> = opts.body === undefined ? {} : { 'content-type': 'application/json' };
     const token = sessionToken();
     if (token) headers.authorization = `Bearer ${token}`;
     if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;

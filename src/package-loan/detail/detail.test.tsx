@@ -1,0 +1,44 @@
+import { render, screen, fireEvent } from '@testing-library/react';
+import LoanDetailPage from '.';
+import { network, navigations, resetTaroMock } from '../../../test/mocks/taro';
+import { setSessionToken } from '../../services/session';
+import { activeLoanDetail } from '../../components/servicing-data/fixtures';
+
+jest.mock('@tarojs/taro', () => {
+  const actual = jest.requireActual('../../../test/mocks/taro');
+  return { __esModule: true, ...actual, useRouter: () => ({ params: { id: 'L-active' } }) };
+});
+
+describe('LoanDetailPage (贷款详情)', () => {
+  beforeEach(() => {
+    resetTaroMock();
+    setSessionToken('demo-session');
+  });
+
+  it('shows the schedule with paid marks, the chart with a text alternative and the conventions', async () => {
+    network.respond = () => ({ statusCode: 200, data: activeLoanDetail });
+    render(<LoanDetailPage />);
+    expect(await screen.findByTestId('schedule-table')).toBeInTheDocument();
+    expect(screen.getByTestId('schedule-row-1')).toHaveTextContent('2026-11-17');
+    expect(screen.getByTestId('schedule-mark-1')).toHaveTextContent('第1期 已还');
+    expect(screen.getByTestId('schedule-mark-2')).toHaveTextContent('第2期 待还');
+    expect(screen.getByTestId('chart-row-1')).toHaveAttribute('aria-label', '第1期：本金 ¥16,666.67，利息 ¥725.00');
+    expect(screen.getByTestId('chart-summary')).toHaveTextContent('共 3 期');
+    expect(screen.getByTestId('detail-conventions')).toHaveTextContent('按日计息 ACT/360');
+    expect(screen.getByTestId('detail-conventions')).toHaveTextContent('每期利息四舍五入到分');
+    expect(screen.getByTestId('detail-conventions')).toHaveTextContent('末期调整尾差');
+    expect(screen.getByTestId('detail-apr')).toHaveTextContent('4.35%');
+    fireEvent.click(screen.getByTestId('detail-repay'));
+    fireEvent.click(screen.getByTestId('detail-deferral'));
+    expect(navigations).toEqual([
+      { kind: 'navigateTo', url: '/package-loan/repay/index?id=L-active' },
+      { kind: 'navigateTo', url: '/package-loan/deferral/index?id=L-active' },
+    ]);
+  });
+
+  it('says what went wrong when the loan cannot be loaded', async () => {
+    network.respond = () => ({ statusCode: 404, data: { code: 'LOAN_NOT_FOUND', message: '未找到该笔贷款' } });
+    render(<LoanDetailPage />);
+    expect(await screen.findByTestId('error-state')).toHaveTextContent('未找到该笔贷款');
+  });
+});

@@ -1,0 +1,59 @@
+import { partialPrepayment, type AmortisingMethod, type ScheduleRow } from '../../domain';
+import { api } from '../../services/api/client';
+import { ApiError } from '../../services/api/api-error';
+import { businessToday, deferralOf, paidThroughOf, scheduleOf, type LoanDetail } from '../../components/servicing-data';
+import type { PrepaymentPreview, PrepayOption } from './repay-types';
+
+/**
+ * The effect of a partial prepayment today. The bank's quote route prices a loan from its contract
+ * terms, which is exact for a loan whose schedule is unchanged; after a deferral the schedule is no
+ * longer the contract's, so the same shared domain function runs on the loan's actual rows instead
+ * (it is the function the bank itself applies on submit).
+ */
+export async function previewPrepayment(
+  loan: LoanDetail,
+  amountFen: number,
+  option: PrepayOption,
+): Promise<PrepaymentPreview> {
+  const date = businessToday();
+  const paidThroughPeriod = paidThroughOf(loan);
+  if (!deferralOf(loan)) {
+    return (await api.post('/api/quotes/prepayment', {
+      body: {
+        loan: {
+          amountFen: loan.principalFen,
+          termMonths: loan.termMonths,
+          method: loan.method as AmortisingMethod,
+          annualRate: loan.annualRate,
+          startDate: loan.startDate,
+          paidThroughPeriod,
+        },
+        date,
+        amountFen,
+        option,
+        dayCount: loan.dayCount === 'ACT/365' ? 'ACT/365' : 'ACT/360',
+      },
+    })) as unknown as PrepaymentPreview;
+  }
+  const rows: ScheduleRow[] = scheduleOf(loan).map((r) => ({
+    period: r.period,
+    dueDate: r.dueDate,
+    principalFen: r.principalFen,
+    interestFen: r.interestFen,
+    paymentFen: r.paymentFen,
+    balanceFen: r.balanceFen,
+  }));
+  const r = partialPrepayment(
+    {
+      method: loan.method as AmortisingMethod,
+      annualRate: loan.annualRate,
+      startDate: loan.startDate,
+      rows,
+      paidThroughPeriod,
+    },
+    { date, amountFen, option, basis: loan.dayCount === 'ACT/365' ? 'ACT/365' : 'ACT/360' },
+  );
+  if (!r.ok) throw new ApiError(422, r.code, r.message, 'amountFen');
+  const { schedule: _schedule, ...summary } = r.value;
+  return summary;
+}

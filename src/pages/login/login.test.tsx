@@ -1,0 +1,67 @@
+import { render, screen, fireEvent, waitFor } from '@testing-library/react';
+import LoginPage from '.';
+import { network, navigations, resetTaroMock, type RequestOptions } from '../../../test/mocks/taro';
+import { sessionToken, setSessionToken } from '../../services/session';
+import { validateMobile } from '../../domain';
+
+const user = { id: 'u1', phone: null, realNameVerified: false, createdAt: '2026-01-01T00:00:00Z' };
+
+function bank(opts: RequestOptions) {
+  if (opts.url === '/api/auth/login')
+    return { statusCode: 200, data: { token: 'tok-1', expiresAt: '2026-12-01T00:00:00Z', user } };
+  if (opts.url === '/api/auth/sms') return { statusCode: 200, data: { sent: true, expiresAt: '2026-12-01T00:00:00Z' } };
+  if (opts.url === '/api/auth/phone') {
+    const body = opts.data as { smsCode: string };
+    return body.smsCode === '123456'
+      ? { statusCode: 200, data: { ...user, phone: '138****8000' } }
+      : { statusCode: 400, data: { code: 'SMS_CODE_WRONG', message: '验证码不正确，请重新输入', field: 'smsCode' } };
+  }
+  return { statusCode: 404, data: { code: 'NOT_FOUND', message: '未找到' } };
+}
+
+const type = (testId: string, value: string) =>
+  fireEvent.change(screen.getByTestId(`${testId}-input`), { target: { value } });
+
+describe('LoginPage', () => {
+  beforeEach(() => {
+    resetTaroMock();
+    setSessionToken(null);
+    network.respond = bank;
+  });
+
+  async function wechatLogin() {
+    render(<LoginPage />);
+    fireEvent.click(screen.getByTestId('login-wechat'));
+    await waitFor(() => expect(screen.getByTestId('login-phone-step')).toBeInTheDocument());
+  }
+
+  it('logs in with WeChat first, keeping the bank session', async () => {
+    await wechatLogin();
+    expect(network.requests[0]).toMatchObject({ url: '/api/auth/login', method: 'POST' });
+    expect(sessionToken()).toBe('tok-1');
+  });
+
+  it('shows the mobile validator message in place and sends nothing', async () => {
+    await wechatLogin();
+    type('login-phone', '12345678901');
+    fireEvent.click(screen.getByTestId('login-send-sms'));
+    const expected = validateMobile('12345678901');
+    if (expected.ok) throw new Error('test number must be invalid');
+    expect(screen.getByTestId('login-phone-error')).toHaveTextContent(expected.message);
+    expect(network.requests.map((r) => r.url)).not.toContain('/api/auth/sms');
+  });
+
+  it('sends the code, shows the bank’s field error in place, then continues', async () => {
+    await wechatLogin();
+    type('login-phone', '13800138000');
+    fireEvent.click(screen.getByTestId('login-send-sms'));
+    await waitFor(() => expect(screen.getByTestId('login-sms-sent')).toHaveTextContent('138****8000'));
+    expect(screen.getByTestId('login-send-sms')).toBeDisabled(); // the quiet 60 s wait
+    type('login-sms', '000000');
+    fireEvent.click(screen.getByTestId('login-confirm'));
+    await waitFor(() => expect(screen.getByTestId('login-sms-error')).toHaveTextContent('验证码不正确，请重新输入'));
+    type('login-sms', '123456');
+    fireEvent.click(screen.getByTestId('login-confirm'));
+    await waitFor(() => expect(navigations).toEqual([{ kind: 'switchTab', url: '/pages/index/index' }]));
+  });
+});
