@@ -61,6 +61,8 @@ export default defineConfig<'webpack5'>((merge) => {
     mini: {
       // The risk SDK is a workspace package shipped as TypeScript source: compile it like src/.
       compile: { include: [SDK_DIR] },
+      // Pages import shared component styles in different orders; each rule is scoped by class.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
