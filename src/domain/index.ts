@@ -18,3 +18,4 @@ export * from './loan-state';
 export * from './prepayment';
 export * from './deferral';
 export * from './validators';
+export { CONSENT_PURPOSES, type ConsentPurpose } from './consent-purposes';

@@ -2,23 +2,9 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connect';
 import { openSecret, sealSecret } from './at-rest';
 
-// Mirrors the SDK server module's store contract (structurally identical, so it plugs straight in).
-export interface StoredSession {
-  id: string;
-  keyId: string;
-  macKey: string;
-  encKey: string;
-  createdAt: number;
-  expiresAt: number;
-  lastSeq: number;
-}
-export type CommitResult = 'ok' | 'REPLAY_NONCE' | 'SEQ_REWIND';
-export interface RiskStore {
-  putSession(s: StoredSession): Promise<void>;
-  getSession(id: string): Promise<StoredSession | null>;
-  commitToken(sessionId: string, nonce: string, seq: number, keepUntil: number): Promise<CommitResult>;
-  purgeExpired(now: number): Promise<void>;
-}
+import type { RiskStore, StoredSession } from '@lingjie/risk-sdk/server';
+
+export type { RiskStore, StoredSession };
 
 /**
  * Risk sessions, nonces and sequence numbers in SQL, so replay protection survives restarts and

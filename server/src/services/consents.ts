@@ -3,18 +3,10 @@ import type { Db } from '../db/connect';
 import { AppError } from '../errors';
 import { newId } from '../ids';
 import { isoTime } from '../time';
+import { CONSENT_PURPOSES, type ConsentPurpose } from '../domain';
 
 /** Separate, revocable purposes (product.md "Privacy & consent" and "Authorisations"). */
-export const CONSENT_PURPOSES = [
-  'personal_info',
-  'risk_device',
-  'credit_report',
-  'biometric',
-  'enterprise_credit',
-  'tax',
-  'invoice',
-] as const;
-export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+export { CONSENT_PURPOSES, type ConsentPurpose };
 
 const view = (r: { id: string; purpose: string; version: string; granted_at: Date; withdrawn_at: Date | null }) => ({
   id: r.id,

@@ -1,5 +1,6 @@
 import { validateUscc, yuanToFen } from '../../domain';
 import { zhCN } from '../../locales/zh-CN';
+import type { ApiBody } from '../../services/api/types';
 
 export interface EnterpriseForm {
   uscc: string;
@@ -28,16 +29,8 @@ export const EMPTY_ENTERPRISE_FORM: EnterpriseForm = {
 
 export type FormErrors = Partial<Record<keyof EnterpriseForm | 'form', string>>;
 
-export interface EnterpriseBody {
-  uscc: string;
-  name: string;
-  legalRepName: string;
-  registrationDate: string;
-  industry: string;
-  annualRevenueFen: number;
-  employees: number;
-  authorisationRef?: string;
-}
+/** The bank's request body, from the generated API types. */
+export type EnterpriseBody = ApiBody<'/api/enterprises', 'post'>;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
