@@ -19,3 +19,4 @@ export * from './prepayment';
 export * from './deferral';
 export * from './validators';
 export { CONSENT_PURPOSES, type ConsentPurpose } from './consent-purposes';
+export { CREDIT_LOAN_PRODUCT } from './product';

@@ -1,11 +1,15 @@
-import { productLimitRange, productRateRange } from './product-display';
+import { productLimitRange, productRate, productTermRange } from './product-display';
 
 describe('product display', () => {
-  it('formats the rate range from basis points with two decimals', () => {
-    expect(productRateRange()).toBe('3.45%–12.00%');
+  it('shows the standard annual rate of an offer, with two decimals', () => {
+    expect(productRate()).toBe('4.35%');
   });
 
-  it('formats the limit range in 万元', () => {
-    expect(productLimitRange()).toBe('1万元–100万元');
+  it('shows the limits the credit policy grants', () => {
+    expect(productLimitRange()).toBe('1,000元–300万元');
+  });
+
+  it('shows the term range', () => {
+    expect(productTermRange()).toBe('3–36');
   });
 });

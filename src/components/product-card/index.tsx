@@ -4,10 +4,12 @@ import { Button } from '../nutui';
 import './index.scss';
 
 export interface ProductCardProps {
-  /** e.g. "3.45%–12.00%": the annualised simple rate range, the most prominent number on the card. */
-  rateRange: string;
-  /** e.g. "1万–100万元". */
+  /** e.g. "4.35%": the annualised simple rate, the most prominent number on the card. */
+  rate: string;
+  /** e.g. "1,000元–300万元". */
   limitRange: string;
+  /** e.g. "3–36". */
+  termRange: string;
   onEstimate: () => void;
 }
 
@@ -15,7 +17,7 @@ export interface ProductCardProps {
  * The loan product on the home screen. The annualised rate (年化利率, 单利) is the largest
  * figure, as the PBOC requires; there is no countdown or "限时" pressure.
  */
-export function ProductCard({ rateRange, limitRange, onEstimate }: ProductCardProps) {
+export function ProductCard({ rate, limitRange, termRange, onEstimate }: ProductCardProps) {
   const t = zhCN.home;
   return (
     <View className="lj-product" data-testid="product-card">
@@ -24,7 +26,7 @@ export function ProductCard({ rateRange, limitRange, onEstimate }: ProductCardPr
         {t.rateLabel}（{t.rateBasis}）
       </View>
       <View className="lj-product__rate" data-testid="annual-rate">
-        {rateRange}
+        {rate}
       </View>
       <Text className="lj-secondary">{t.rateNote}</Text>
       <View className="lj-product__facts">
@@ -34,7 +36,7 @@ export function ProductCard({ rateRange, limitRange, onEstimate }: ProductCardPr
         </View>
         <View>
           <Text className="lj-secondary">{t.termLabel}</Text>
-          <View>{t.termValue}</View>
+          <View>{t.termValue(termRange)}</View>
         </View>
       </View>
       <Button type="primary" block onClick={onEstimate} data-testid="estimate-cta">

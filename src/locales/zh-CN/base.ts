@@ -12,7 +12,7 @@ export const base = {
     rateNote: '利率以审批结果为准',
     limitLabel: '额度',
     termLabel: '期限',
-    termValue: '3–36 个月',
+    termValue: (range: string) => `${range} 个月`,
     estimateCta: '测一测我的额度',
     estimateHint: '测额不是审批，不影响征信',
     loansTitle: '我的贷款',

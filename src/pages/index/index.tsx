@@ -7,7 +7,7 @@ import { zhCN } from '../../locales/zh-CN';
 import { useElderMode } from '../../services/elder-mode';
 import { useSignedIn } from '../../services/session';
 import { HomeLoanSummary } from '../../components/servicing-home-summary';
-import { productRateRange, productLimitRange } from '../../services/product-display';
+import { productLimitRange, productRate, productTermRange } from '../../services/product-display';
 import './index.scss';
 
 export default function HomePage() {
@@ -25,8 +25,9 @@ export default function HomePage() {
       <Text className="lj-secondary">{zhCN.app.tagline}</Text>
       <View className="lj-home__card">
         <ProductCard
-          rateRange={productRateRange()}
+          rate={productRate()}
           limitRange={productLimitRange()}
+          termRange={productTermRange()}
           onEstimate={() => Taro.navigateTo({ url: '/pages/consent/index' })}
         />
       </View>

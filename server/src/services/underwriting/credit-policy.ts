@@ -1,16 +1,15 @@
-import { validateResidentId } from '../../domain';
-import { actualDays } from '../../domain';
+import { actualDays, bpToRate, CREDIT_LOAN_PRODUCT, validateResidentId } from '../../domain';
 import { deviceFlags } from './device-signals';
 import type { Decision, DecisionReason, Underwriter, UnderwritingInput } from './underwriter';
 
 /** Tunables of the plain policy; numbers a credit committee would set. */
 export const POLICY = {
-  baseAnnualRate: '0.0435',
+  baseAnnualRate: bpToRate(CREDIT_LOAN_PRODUCT.baseAnnualRateBp),
   /** Limit = this share of annual revenue, capped by the product maximum. */
   revenueShare: 0.2,
-  productMaxFen: 300_000_000,
-  minLimitFen: 100_000,
-  stepFen: 10_000,
+  productMaxFen: CREDIT_LOAN_PRODUCT.maxLimitFen,
+  minLimitFen: CREDIT_LOAN_PRODUCT.minLimitFen,
+  stepFen: CREDIT_LOAN_PRODUCT.stepFen,
   minAge: 18,
   maxAge: 65,
   /** Enterprises younger than this are rejected; younger than `reviewBelowMonths` go to review. */
