@@ -1,7 +1,7 @@
 /**
  * A pool of bytes refilled from the platform CSPRNG (`wx.getRandomValues`, Web Crypto, Node
  * crypto). Every key, IV and nonce in the SDK comes from here; there is deliberately no fallback to
- * `Math.random` or a time-based source: if the platform cannot give us real randomness we refuse to
+ * the non-cryptographic `Math` RNG or a time-based source: if the platform cannot give us real randomness we refuse to
  * produce keys at all ("fail closed") rather than produce predictable ones.
  */
 import { constantTimeEqual } from './constant-time';

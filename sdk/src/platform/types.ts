@@ -61,7 +61,7 @@ export interface Platform {
   readonly kind: 'weapp' | 'web' | 'virtual';
   /**
    * Fill `buf` from a CSPRNG, synchronously. Must throw when no secure randomness is available:
-   * the pool fails closed and never falls back to `Math.random`.
+   * the pool fails closed and never falls back to the non-cryptographic `Math` RNG.
    */
   fillRandom(buf: Uint8Array): void;
   /**

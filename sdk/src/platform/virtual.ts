@@ -81,7 +81,7 @@ export function createVirtualPlatform(options: VirtualPlatformOptions = {}): Vir
       return value();
     };
 
-  // Box–Muller from the seeded generator: sensor noise must be reproducible, and Math.random is banned.
+  // Box–Muller from the seeded generator: sensor noise must be reproducible, and the non-cryptographic Math RNG is banned.
   const gaussian = () => Math.sqrt(-2 * Math.log(1 - noise())) * Math.cos(2 * Math.PI * noise());
 
   const p = profile;

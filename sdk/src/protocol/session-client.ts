@@ -33,7 +33,7 @@ export interface SessionClientOptions {
   serverPublicKey: string;
   /** Id of that key, sent in the handshake so the server can pick it during key rotation. */
   keyId: string;
-  /** CSPRNG: returns `n` fresh random bytes (normally `createRandomPool(platformFill).bytes`). Never `Math.random`. */
+  /** CSPRNG: returns `n` fresh random bytes (normally `createRandomPool(platformFill).bytes`). Never the non-cryptographic `Math` RNG. */
   random: (n: number) => Uint8Array;
   /** Device clock, Unix ms. Tokens carry it corrected by the server offset measured in the handshake. */
   now: () => number;

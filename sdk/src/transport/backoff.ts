@@ -1,7 +1,7 @@
 /**
  * Exponential backoff with "equal jitter": half the delay is fixed, half is random, so a fleet of
  * phones that lost the network together does not come back in lockstep. The random fraction comes
- * from the CSPRNG pool (never Math.random: nothing in the SDK is allowed to touch it).
+ * from the CSPRNG pool (never the Math RNG: nothing in the SDK is allowed to touch it).
  */
 export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random01: number): number {
   const exp = Math.min(maxMs, baseMs * Math.pow(2, Math.max(0, attempt - 1)));
