@@ -81,10 +81,6 @@ export function Input({ value, onChange, onFocus, onBlur, placeholder, disabled,
   );
 }
 
-export function TextArea(props: Props) {
-  return <Input {...props} />;
-}
-
 export function RadioGroup({ value, onChange, children, ...rest }: Props) {
   return (
     <div role="radiogroup" data-testid={testId(rest)} data-value={String(value ?? '')} onChange={() => undefined}>
@@ -138,25 +134,5 @@ function passthrough(name: string) {
   };
 }
 
-export const CellGroup = passthrough('CellGroup');
 export const Tag = passthrough('Tag');
-export const Divider = passthrough('Divider');
-export const Empty = passthrough('Empty');
 export const Loading = passthrough('Loading');
-export const Skeleton = passthrough('Skeleton');
-export const Steps = passthrough('Steps');
-export const Step = passthrough('Step');
-export const Progress = passthrough('Progress');
-export const NoticeBar = passthrough('NoticeBar');
-export const Tabs = passthrough('Tabs');
-export const TabPane = passthrough('TabPane');
-export const Collapse = passthrough('Collapse');
-export const CollapseItem = passthrough('CollapseItem');
-export const Range = passthrough('Range');
-export const InputNumber = passthrough('InputNumber');
-export const Table = passthrough('Table');
-export const DatePicker = passthrough('DatePicker');
-export const Segmented = passthrough('Segmented');
-export const Price = passthrough('Price');
-export const ResultPage = passthrough('ResultPage');
-export const Toast = Object.assign(passthrough('Toast'), { show: () => undefined, clear: () => undefined });
