@@ -1,6 +1,7 @@
 import { render, screen, fireEvent, waitFor } from '@testing-library/react';
 import DrawdownPage from '.';
 import { navigations, network, resetTaroMock, type RequestOptions } from '../../../test/mocks/taro';
+import { contractFixture } from '../shared/contract-fixture';
 
 jest.mock('@tarojs/taro', () => {
   const mock = jest.requireActual('../../../test/mocks/taro');
@@ -11,20 +12,7 @@ jest.mock('../../services/risk', () => ({
   sealAction: async () => 'sealed-token',
 }));
 
-const terms = {
-  limitFen: 10_000_000,
-  annualRate: '0.0435',
-  termMonths: 12,
-  method: 'EQUAL_INSTALMENT',
-  dayCount: 'ACT/360',
-  feesFen: 0,
-  penaltyRule: '罚息',
-  prepaymentRule: '提前还款',
-  dayCountRule: '计息',
-  feesRule: '无费用',
-  offerValidUntil: '2026-03-08T10:00:00.000+08:00',
-};
-const contract = { id: 'ctr_1', offerId: 'off_1', status: 'signed', terms, createdAt: '', signedAt: '' };
+const contract = contractFixture('signed');
 // 30,000 yuan already drawn and still owed under this contract: 70,000 yuan left.
 const loans = [{ id: 'lon_0', contractId: 'ctr_1', status: 'active', outstandingPrincipalFen: 3_000_000 }];
 const account = { id: 'acc_1', kind: 'card', accountNo: '6222 **** 0128', holderName: '张三', bankName: '零接银行' };
