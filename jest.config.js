@@ -41,6 +41,7 @@ module.exports = {
       },
     },
     { ...base, displayName: 'tools', testEnvironment: 'node', roots: ['<rootDir>/scripts'] },
+    { ...base, displayName: 'simulator', testEnvironment: 'node', roots: ['<rootDir>/simulator'] },
     { ...base, displayName: 'e2e', testEnvironment: 'node', roots: ['<rootDir>/test/e2e'] },
   ],
 };
