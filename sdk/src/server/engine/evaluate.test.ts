@@ -51,7 +51,13 @@ describe('evaluate', () => {
       testRuleSet({
         rules: [
           ...testRuleSet().rules,
-          { code: 'TEST_THROWS', ruleVersion: 1, enabled: true, params: {}, bands: [{ ref: 'b0', weight: 50, text: 'x' }] },
+          {
+            code: 'TEST_THROWS',
+            ruleVersion: 1,
+            enabled: true,
+            params: {},
+            bands: [{ ref: 'b0', weight: 50, text: 'x' }],
+          },
         ],
       }),
       TEST_REGISTRY,
@@ -99,7 +105,11 @@ describe('loadRuleSet', () => {
       Array.isArray(v)
         ? v.map(reverseKeys)
         : v && typeof v === 'object'
-          ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverseKeys(x)]))
+          ? Object.fromEntries(
+              Object.entries(v)
+                .reverse()
+                .map(([k, x]) => [k, reverseKeys(x)]),
+            )
           : v;
     const reordered = reverseKeys(testRuleSet());
     expect(loadRuleSet(reordered, TEST_REGISTRY).ref.hash).toBe(a.ref.hash);
@@ -111,12 +121,49 @@ describe('loadRuleSet', () => {
     ['an unknown code', { rules: [{ ...rule0, code: 'NOPE' }] }, 'unknown rule code'],
     ['a logic version mismatch', { rules: [{ ...rule0, ruleVersion: 1 }] }, 'logic version'],
     ['bad params', { rules: [{ ...rule0, params: { scale: 'x' } }] }, 'params'],
-    ['overlapping bands', { rules: [{ ...rule0, bands: [{ ref: 'a', below: 5, weight: 0, text: 't' }, { ref: 'b', below: 3, weight: 1, text: 't' }, { ref: 'c', weight: 2, text: 't' }] }] }, 'overlap'],
-    ['a last band with below', { rules: [{ ...rule0, bands: [{ ref: 'a', below: 5, weight: 0, text: 't' }] }] }, 'last band'],
-    ['a gap: middle band without below', { rules: [{ ...rule0, bands: [{ ref: 'a', weight: 0, text: 't' }, { ref: 'b', weight: 1, text: 't' }] }] }, 'only the last band'],
+    [
+      'overlapping bands',
+      {
+        rules: [
+          {
+            ...rule0,
+            bands: [
+              { ref: 'a', below: 5, weight: 0, text: 't' },
+              { ref: 'b', below: 3, weight: 1, text: 't' },
+              { ref: 'c', weight: 2, text: 't' },
+            ],
+          },
+        ],
+      },
+      'overlap',
+    ],
+    [
+      'a last band with below',
+      { rules: [{ ...rule0, bands: [{ ref: 'a', below: 5, weight: 0, text: 't' }] }] },
+      'last band',
+    ],
+    [
+      'a gap: middle band without below',
+      {
+        rules: [
+          {
+            ...rule0,
+            bands: [
+              { ref: 'a', weight: 0, text: 't' },
+              { ref: 'b', weight: 1, text: 't' },
+            ],
+          },
+        ],
+      },
+      'only the last band',
+    ],
     ['thresholds not climbing', { thresholds: { review: 80, reject: 40 } }, 'above the previous'],
     ['a threshold off the ladder', { thresholds: { review: 40, reject: 80, block: 90 } }, 'not on the ladder'],
-    ['a force off the ladder', { rules: [{ ...rule0, bands: [{ ref: 'a', weight: 0, force: 'block', text: 't' }] }] }, 'force block'],
+    [
+      'a force off the ladder',
+      { rules: [{ ...rule0, bands: [{ ref: 'a', weight: 0, force: 'block', text: 't' }] }] },
+      'force block',
+    ],
     ['a duplicate rule', { rules: [rule0, rule0] }, 'listed twice'],
     ['a schema violation', { outcomes: ['approve', 'reject'] }, '/outcomes'],
   ])('refuses %s', (_name, over, message) => {

@@ -40,12 +40,31 @@ function runRule({ def, config }: LoadedRule, features: FeatureVector): RuleResu
     m = def.measure(features, config.params as never);
   } catch (e) {
     // Every rule always answers (Tazama): a throw is an `error` result, never a missing one.
-    return { ...base, status: 'error', value: null, band: null, weight: 0, evidence: {}, text: '规则执行出错', exit: String((e as Error)?.message ?? e).slice(0, 120) };
+    return {
+      ...base,
+      status: 'error',
+      value: null,
+      band: null,
+      weight: 0,
+      evidence: {},
+      text: '规则执行出错',
+      exit: String((e as Error)?.message ?? e).slice(0, 120),
+    };
   }
   const evidence = m.evidence ?? {};
-  if ('exit' in m) return { ...base, status: 'exit', value: null, band: null, weight: 0, evidence, text: '', exit: m.exit };
+  if ('exit' in m)
+    return { ...base, status: 'exit', value: null, band: null, weight: 0, evidence, text: '', exit: m.exit };
   if (!Number.isFinite(m.value))
-    return { ...base, status: 'error', value: null, band: null, weight: 0, evidence, text: '规则返回了无效数值', exit: 'NON_FINITE' };
+    return {
+      ...base,
+      status: 'error',
+      value: null,
+      band: null,
+      weight: 0,
+      evidence,
+      text: '规则返回了无效数值',
+      exit: 'NON_FINITE',
+    };
   const band = bandFor(config.bands, m.value);
   const hit = band.weight > 0 || band.force !== undefined;
   return {
@@ -87,7 +106,12 @@ export function evaluate(features: FeatureVector, set: LoadedRuleSet): Evaluatio
     .filter((r) => r.status === 'hit')
     // Forced reasons first, then heaviest; code order breaks ties so the order is deterministic.
     .sort((a, b) => Number(!!b.force) - Number(!!a.force) || b.weight - a.weight || (a.code < b.code ? -1 : 1));
-  const reasons = hits.map((r) => ({ code: r.code, weight: r.weight, text: r.text, category: categoryOf.get(r.code)! }));
+  const reasons = hits.map((r) => ({
+    code: r.code,
+    weight: r.weight,
+    text: r.text,
+    category: categoryOf.get(r.code)!,
+  }));
   const category = outcome === ladder[0] || reasons.length === 0 ? null : reasons[0].category;
   return {
     rules,
@@ -97,6 +121,8 @@ export function evaluate(features: FeatureVector, set: LoadedRuleSet): Evaluatio
     ...(cappedFrom ? { cappedFrom } : {}),
     reasons,
     category,
-    customerText: category ? customerText(category, set.file.outcomes[0] === 'approve' ? 'application' : 'money') : null,
+    customerText: category
+      ? customerText(category, set.file.outcomes[0] === 'approve' ? 'application' : 'money')
+      : null,
   };
 }

@@ -11,16 +11,31 @@ export type KeyedHash = (kind: string, value: string) => string;
 export function createKeyedHash(identityKey: string): KeyedHash {
   if (typeof identityKey !== 'string' || Buffer.byteLength(identityKey) < 16)
     throw new TypeError('risk engine: identityKey must be a secret of at least 16 bytes');
-  return (kind, value) => createHmac('sha256', identityKey).update(`${kind}\0${value}`).digest('base64url').slice(0, 22);
+  return (kind, value) =>
+    createHmac('sha256', identityKey).update(`${kind}\0${value}`).digest('base64url').slice(0, 22);
 }
 
-/** UUIDv7 (RFC 9562): 48-bit Unix ms from the engine clock, then CSPRNG bits — ids sort by decision time. */
-export function uuidv7(at: number, random: (n: number) => Buffer): string {
-  const b = random(16);
-  const ms = BigInt(Math.max(0, Math.floor(at)));
-  for (let i = 0; i < 6; i++) b[i] = Number((ms >> BigInt(8 * (5 - i))) & 0xffn);
-  b[6] = (b[6] & 0x0f) | 0x70;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = b.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+/**
+ * UUIDv7 (RFC 9562): 48-bit Unix ms from the engine clock, a 12-bit counter within the same
+ * millisecond (method 1, so one instance's ids sort in decision order even on a simulated clock that
+ * stands still), then CSPRNG bits.
+ */
+export function createUuidv7(random: (n: number) => Buffer): (at: number) => string {
+  let lastMs = -1;
+  let seq = 0;
+  return (at) => {
+    const ms = Math.max(0, Math.floor(at));
+    // A fresh millisecond starts the counter low and random, leaving room to count up within it.
+    const b = random(16);
+    seq = ms === lastMs ? seq + 1 : b[7] & 0x3ff;
+    if (seq > 0xfff) throw new Error('uuidv7: more than 4096 ids in one millisecond');
+    lastMs = ms;
+    const big = BigInt(ms);
+    for (let i = 0; i < 6; i++) b[i] = Number((big >> BigInt(8 * (5 - i))) & 0xffn);
+    b[6] = 0x70 | (seq >> 8);
+    b[7] = seq & 0xff;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    const h = b.toString('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  };
 }

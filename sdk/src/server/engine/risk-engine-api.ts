@@ -3,6 +3,7 @@
  * process on a shared store, calls `decide` for every application and money move after the token
  * is verified, and `recordTokenFailure` when verification refuses a token.
  */
+import type { RuleDefinition } from './rules/define-rule';
 import type { RuleSetFile } from './rule-sets/schema';
 import type {
   ChannelCondition,
@@ -45,7 +46,9 @@ export interface RiskEngineOptions {
   /** Unix ms. Default Date.now. The simulator runs a day in seconds on a manual clock. */
   clock?: () => number;
   /** Rule sets to load (committed files); one per action. Default: the shipped sets. */
-  ruleSets?: RuleSetFile[];
+  ruleSets?: readonly RuleSetFile[];
+  /** The bank's own rules, registered beside the shipped ones (codes must not clash). */
+  extraRules?: readonly RuleDefinition[];
   /** Secret for the keyed hashes of identities, IPs and devices (HMAC-SHA256). Required, ≥ 16 bytes. */
   identityKey: string;
   /** Bank timezone for `ctx.hour`, minutes east of UTC. Default 480 (China). */

@@ -16,7 +16,8 @@ import {
   stateQueries,
   type Subjects,
 } from './features/state-features';
-import { createKeyedHash, uuidv7 } from './keyed-hash';
+import { createKeyedHash, createUuidv7 } from './keyed-hash';
+import { ipPrefix } from './features/ip-prefix';
 import { loadRuleSet, type LoadedRuleSet } from './rule-sets/load-rule-set';
 import { DEFAULT_RULE_SETS } from './rule-sets/defaults';
 import { RULE_REGISTRY } from './rules';
@@ -38,12 +39,17 @@ export function createRiskEngine(opts: RiskEngineOptions): RiskEngine {
   const retention = { observations: 30, buckets: 30, decisions: 180, ...opts.retentionDays };
   const tz = opts.timezoneOffsetMinutes ?? 480;
   const identityFields = opts.identityFields ?? DEFAULT_IDENTITY_FIELDS;
-  const newId = (at: number) => uuidv7(at, randomBytes);
+  const newId = createUuidv7(randomBytes);
   const surge = createSurgeDetector(store, surgeConfig, newId);
 
+  const registry = new Map(RULE_REGISTRY);
+  for (const rule of opts.extraRules ?? []) {
+    if (registry.has(rule.code)) throw new TypeError(`risk engine: rule ${rule.code} is already registered`);
+    registry.set(rule.code, rule);
+  }
   const byAction = new Map<string, LoadedRuleSet>();
   for (const raw of opts.ruleSets ?? DEFAULT_RULE_SETS) {
-    const set = loadRuleSet(raw, RULE_REGISTRY);
+    const set = loadRuleSet(raw, registry);
     for (const action of set.file.actions) {
       if (byAction.has(action)) throw new TypeError(`risk engine: two rule sets decide ${action}`);
       byAction.set(action, set);
@@ -75,9 +81,9 @@ export function createRiskEngine(opts: RiskEngineOptions): RiskEngine {
     const ids = context.identities ?? {};
     const subjects: Subjects = {
       user: hash('user', context.userId),
-      device: typeof request['device.key'] === 'string' ? (request['device.key'] as string) : null,
-      ip: request['ctx.ipKey'] as string,
-      subnet: request['ctx.subnetKey'] as string,
+      device: typeof request['device.key'] === 'string' ? request['device.key'] : null,
+      ip: typeof request['ctx.ipKey'] === 'string' ? request['ctx.ipKey'] : null,
+      subnet: typeof request['ctx.subnetKey'] === 'string' ? request['ctx.subnetKey'] : null,
       residentId: identityHash('residentId', ids.residentId),
       phone: identityHash('phone', ids.phone),
       uscc: identityHash('uscc', ids.uscc),
@@ -102,7 +108,10 @@ export function createRiskEngine(opts: RiskEngineOptions): RiskEngine {
       at,
       action: context.action,
       channel,
-      subjects: Object.fromEntries(Object.entries(subjects).filter(([, v]) => typeof v === 'string')) as Record<string, string>,
+      subjects: Object.fromEntries(Object.entries(subjects).filter(([, v]) => typeof v === 'string')) as Record<
+        string,
+        string
+      >,
       ruleSet: set.ref,
       engineVersion: ENGINE_VERSION,
       features,
@@ -127,11 +136,14 @@ export function createRiskEngine(opts: RiskEngineOptions): RiskEngine {
     async recordTokenFailure(f) {
       const at = f.at ?? clock();
       const device = (f.sessionId && sessionDevice.get(f.sessionId)) || null;
-      await store.observe(at, failureObservations(hash('ip', f.ip), device, newId(at)));
+      // The same normalisation as the request features, so a failure and a decision count under one key.
+      const ip = ipPrefix(f.ip);
+      if (!ip && !device) return;
+      await store.observe(at, failureObservations(ip ? hash('ip', ip.address) : null, device, newId(at)));
     },
 
     evaluate(features, file) {
-      const set = loadRuleSet(file, RULE_REGISTRY);
+      const set = loadRuleSet(file, registry);
       const { rules: _rules, forcedBy: _f, cappedFrom: _c, category: _cat, ...rest } = evaluate(features, set);
       return { ...rest, ruleSet: set.ref };
     },

@@ -56,8 +56,18 @@ export const FEATURES = [
   f('device.batteryLevel', 'number', 'token', 'Battery level 0–100'),
   f('device.charging', 'boolean', 'token', 'Charging'),
   f('device.screenRecording', 'boolean', 'token', 'Screen being recorded'),
-  f('device.clockSkewMs', 'number', 'token', 'Device clock minus server clock at the token, ms (raw device time travels in the payload)'),
-  f('device.installFresh', 'boolean', 'token', 'The install id was created in this collection (storage cleared or new install)'),
+  f(
+    'device.clockSkewMs',
+    'number',
+    'token',
+    'Device clock minus server clock at the token, ms (raw device time travels in the payload)',
+  ),
+  f(
+    'device.installFresh',
+    'boolean',
+    'token',
+    'The install id was created in this collection (storage cleared or new install)',
+  ),
   f('device.launchCount', 'number', 'token', 'Launches since consent on this install'),
   f('device.telemetryDropped', 'number', 'token', 'Telemetry events the device dropped (bounded queue)'),
 
@@ -75,7 +85,12 @@ export const FEATURES = [
   f('behaviour.fieldsFilled', 'number', 'token', 'Declared fields with at least one input event'),
   f('behaviour.charsTyped', 'number', 'token', 'Characters typed one at a time, all fields'),
   f('behaviour.charsPasted', 'number', 'token', 'Characters added in bursts (paste/autofill), all fields'),
-  f('behaviour.identityPasteChars', 'number', 'token', 'Characters pasted into identity fields (ID number, phone, USCC, account)'),
+  f(
+    'behaviour.identityPasteChars',
+    'number',
+    'token',
+    'Characters pasted into identity fields (ID number, phone, USCC, account)',
+  ),
   f('behaviour.deletions', 'number', 'token', 'Deletions (corrections), all fields'),
   f('behaviour.keyIntervalMeanMs', 'number', 'token', 'Mean interval between input events, pooled over fields, ms'),
   f('behaviour.keyIntervalCv', 'number', 'token', 'Coefficient of variation of input intervals, pooled over fields'),
@@ -101,7 +116,12 @@ export const FEATURES = [
   f('graph.deviceUsers7d', 'number', 'state', 'Distinct customers logged in on this device, 7 d'),
   f('graph.identityDevices7d', 'number', 'state', 'Distinct devices used by this resident ID, 7 d'),
   f('graph.accountUsers30d', 'number', 'state', 'Distinct customers naming this receiving account, 30 d'),
-  f('graph.deviceApplied30d', 'number', 'state', "Applications from this device in 30 d (0: a money move from a device that never applied)"),
+  f(
+    'graph.deviceApplied30d',
+    'number',
+    'state',
+    'Applications from this device in 30 d (0: a money move from a device that never applied)',
+  ),
   f('failures.ip1h', 'number', 'state', 'Refused tokens from this IP, 1 h'),
   f('failures.device1h', 'number', 'state', 'Refused tokens from sessions of this device, 1 h'),
 

@@ -12,8 +12,9 @@ const DAY = 24 * HOUR;
 export interface Subjects {
   user: string;
   device: string | null;
-  ip: string;
-  subnet: string;
+  /** Null when the bank passed no parseable address. */
+  ip: string | null;
+  subnet: string | null;
   residentId?: string;
   phone?: string;
   uscc?: string;
@@ -36,7 +37,8 @@ export function observationsFor(action: string, s: Subjects, decisionId: string)
     if (s.phone) out.push([`app:phone:${s.phone}`, decisionId]);
     if (s.uscc) out.push([`app:uscc:${s.uscc}`, decisionId]);
     if (s.device) out.push([`app:dev:${s.device}`, decisionId]);
-    out.push([`app:ip:${s.ip}`, decisionId], [`app:net:${s.subnet}`, decisionId]);
+    if (s.ip) out.push([`app:ip:${s.ip}`, decisionId]);
+    if (s.subnet) out.push([`app:net:${s.subnet}`, decisionId]);
   }
   if (s.device) {
     out.push([`dev:user:${s.device}`, s.user]);
@@ -90,7 +92,10 @@ export const STATE_FEATURES = [
 
 export function stateQueries(action: string, s: Subjects, at: number): { names: string[]; queries: CountQuery[] } {
   const counted = countsFor(action, s);
-  return { names: counted.map((c) => c.feature), queries: counted.map((c) => ({ key: c.key, since: at - c.windowMs })) };
+  return {
+    names: counted.map((c) => c.feature),
+    queries: counted.map((c) => ({ key: c.key, since: at - c.windowMs })),
+  };
 }
 
 export function stateFeatures(names: string[], counts: number[]): Record<string, FeatureValue> {
@@ -100,6 +105,9 @@ export function stateFeatures(names: string[], counts: number[]): Record<string,
 }
 
 /** Keys of a refused token: per IP, and per device when its session is known. */
-export function failureObservations(ip: string, device: string | null, failureId: string): Observation[] {
-  return device ? [[`fail:ip:${ip}`, failureId], [`fail:dev:${device}`, failureId]] : [[`fail:ip:${ip}`, failureId]];
+export function failureObservations(ip: string | null, device: string | null, failureId: string): Observation[] {
+  const out: Observation[] = [];
+  if (ip) out.push([`fail:ip:${ip}`, failureId]);
+  if (device) out.push([`fail:dev:${device}`, failureId]);
+  return out;
 }

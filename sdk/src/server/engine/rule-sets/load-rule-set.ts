@@ -60,7 +60,8 @@ export function loadRuleSet(raw: unknown, registry: ReadonlyMap<string, RuleDefi
   }
   for (const k of Object.keys(file.thresholds))
     if (!ladder.slice(1).includes(k as Outcome)) problems.push(`thresholds: ${k} is not on the ladder`);
-  if (file.maxOutcome && !ladder.includes(file.maxOutcome)) problems.push(`maxOutcome ${file.maxOutcome} not on the ladder`);
+  if (file.maxOutcome && !ladder.includes(file.maxOutcome))
+    problems.push(`maxOutcome ${file.maxOutcome} not on the ladder`);
 
   const seen = new Set<string>();
   const rules: LoadedRule[] = [];
@@ -85,9 +86,11 @@ export function loadRuleSet(raw: unknown, registry: ReadonlyMap<string, RuleDefi
       if (!isLast && b.below === undefined) problems.push(`${at} band ${b.ref}: only the last band may omit "below"`);
       if (j > 0 && b.below !== undefined && !(b.below > (config.bands[j - 1].below ?? Infinity)))
         problems.push(`${at} band ${b.ref}: "below" must increase (bands overlap)`);
-      if (b.force && !ladder.includes(b.force)) problems.push(`${at} band ${b.ref}: force ${b.force} not on the ladder`);
+      if (b.force && !ladder.includes(b.force))
+        problems.push(`${at} band ${b.ref}: force ${b.force} not on the ladder`);
     });
-    if (new Set(config.bands.map((b) => b.ref)).size !== config.bands.length) problems.push(`${at}: duplicate band ref`);
+    if (new Set(config.bands.map((b) => b.ref)).size !== config.bands.length)
+      problems.push(`${at}: duplicate band ref`);
     if (config.enabled) rules.push({ def, config });
   }
   if (problems.length) throw new RuleSetError(name, problems);

@@ -5,9 +5,15 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 
-const Outcome = Type.Union(
-  ['approve', 'review', 'reject', 'allow', 'step-up', 'hold', 'block'].map((o) => Type.Literal(o)),
-);
+const Outcome = Type.Union([
+  Type.Literal('approve'),
+  Type.Literal('review'),
+  Type.Literal('reject'),
+  Type.Literal('allow'),
+  Type.Literal('step-up'),
+  Type.Literal('hold'),
+  Type.Literal('block'),
+]);
 
 export const BandSchema = Type.Object(
   {

@@ -54,7 +54,11 @@ describe('surge detector', () => {
     expect(await d.lockdownMode('organic', lockedAt!)).toBe('none');
     const alerts = await store.alerts({ channel: 'partner-x' });
     expect(alerts.map((a) => a.kind).sort()).toEqual(['lockdown', 'surge']);
-    const evidence = alerts.find((a) => a.kind === 'lockdown')!.evidence as { pValue: number; count: number; riskShare: number };
+    const evidence = alerts.find((a) => a.kind === 'lockdown')!.evidence as {
+      pValue: number;
+      count: number;
+      riskShare: number;
+    };
     expect(evidence.pValue).toBeLessThan(1e-4);
     expect(evidence.riskShare).toBeGreaterThanOrEqual(0.5);
     // Lockdown 60 min, then review for 60 min, then normal — on schedule.
@@ -99,7 +103,11 @@ describe('surge detector', () => {
     expect(await d.lockdownMode('ch', at + 3 * MIN)).toBe('none');
     const s = await traffic(d, 'ch', 13, 16, 20, fraud);
     expect(s.state).toBe('watch');
-    expect((await store.alerts({ channel: 'ch' })).map((a) => a.kind)).toEqual(['surge', 'lockdown_lifted', 'lockdown']);
+    expect((await store.alerts({ channel: 'ch' })).map((a) => a.kind)).toEqual([
+      'surge',
+      'lockdown_lifted',
+      'lockdown',
+    ]);
   });
 
   it('strictestMode ignores lifted and expired conditions', () => {

@@ -17,7 +17,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ChannelStatus, SurgeConfig } from '../risk-engine-api';
-import type { ChannelBucket, ChannelCondition, EngineStore, LockdownMode, SurgeAlert, SurgeEvidence } from '../state/engine-store';
+import type {
+  ChannelBucket,
+  ChannelCondition,
+  EngineStore,
+  LockdownMode,
+  SurgeAlert,
+  SurgeEvidence,
+} from '../state/engine-store';
 import { poissonUpperTail } from './poisson';
 
 export const DEFAULT_SURGE_CONFIG: SurgeConfig = {
@@ -56,15 +63,27 @@ export interface SurgeDetector {
   observe(channel: string, at: number, o: { approved: boolean; risky: boolean }): Promise<ChannelStatus>;
   status(channel: string, at: number): Promise<ChannelStatus>;
   lockdownMode(channel: string, at: number): Promise<'none' | LockdownMode>;
-  lockdown(channel: string, at: number, o: { mode: LockdownMode; minutes?: number; reason: string; actor: string }): Promise<ChannelCondition>;
+  lockdown(
+    channel: string,
+    at: number,
+    o: { mode: LockdownMode; minutes?: number; reason: string; actor: string },
+  ): Promise<ChannelCondition>;
   lift(channel: string, at: number, o: { reason: string; actor: string }): Promise<ChannelCondition[]>;
 }
 
-export function createSurgeDetector(store: EngineStore, config: SurgeConfig, newId: (at: number) => string = () => randomUUID()): SurgeDetector {
+export function createSurgeDetector(
+  store: EngineStore,
+  config: SurgeConfig,
+  newId: (at: number) => string = () => randomUUID(),
+): SurgeDetector {
   const size = config.bucketMinutes * MINUTE;
   const bucketOf = (t: number) => Math.floor(t / size) * size;
 
-  function measure(buckets: ChannelBucket[], conditions: ChannelCondition[], at: number): SurgeEvidence & { volume: boolean; quality: boolean } {
+  function measure(
+    buckets: ChannelBucket[],
+    conditions: ChannelCondition[],
+    at: number,
+  ): SurgeEvidence & { volume: boolean; quality: boolean } {
     const current = bucketOf(at);
     const windowStart = current - (config.windowBuckets - 1) * size;
     const byStart = new Map(buckets.map((b) => [b.start, b]));
@@ -73,7 +92,10 @@ export function createSurgeDetector(store: EngineStore, config: SurgeConfig, new
     let risky = 0;
     for (let s = windowStart; s <= current; s += size) {
       const b = byStart.get(s);
-      if (b) (count += b.applications), (approved += b.approved), (risky += b.risky);
+      if (!b) continue;
+      count += b.applications;
+      approved += b.approved;
+      risky += b.risky;
     }
     // Periods the engine locked down are not "normal" for the channel: keep them out of its baseline.
     const automatic = conditions.filter((c) => c.setBy === 'auto');
@@ -95,7 +117,9 @@ export function createSurgeDetector(store: EngineStore, config: SurgeConfig, new
     const riskShare = count ? risky / count : null;
     const volume = count >= config.minCount && pValue < config.pValue;
     const quality =
-      (approvalRate !== null && baselineApprovalRate !== null && approvalRate <= config.approvalDropRatio * baselineApprovalRate) ||
+      (approvalRate !== null &&
+        baselineApprovalRate !== null &&
+        approvalRate <= config.approvalDropRatio * baselineApprovalRate) ||
       (riskShare !== null && riskShare >= config.riskShare);
     return {
       count,
@@ -113,11 +137,19 @@ export function createSurgeDetector(store: EngineStore, config: SurgeConfig, new
   async function load(channel: string, at: number) {
     const current = bucketOf(at);
     const from = current - (config.windowBuckets - 1 + config.baselineBuckets) * size;
-    const [buckets, conditions] = await Promise.all([store.buckets(channel, from, current + size), store.conditions(channel)]);
+    const [buckets, conditions] = await Promise.all([
+      store.buckets(channel, from, current + size),
+      store.conditions(channel),
+    ]);
     return { buckets, conditions };
   }
 
-  function toStatus(channel: string, conditions: ChannelCondition[], m: ReturnType<typeof measure>, at: number): ChannelStatus {
+  function toStatus(
+    channel: string,
+    conditions: ChannelCondition[],
+    m: ReturnType<typeof measure>,
+    at: number,
+  ): ChannelStatus {
     const active = conditions.filter((c) => isActive(c, at));
     const lock = active.find((c) => c.mode === 'reject' || c.setBy === 'staff');
     const cool = active.find((c) => c.mode === 'review' && c.setBy === 'auto');
@@ -130,7 +162,13 @@ export function createSurgeDetector(store: EngineStore, config: SurgeConfig, new
     };
   }
 
-  async function alertOnce(channel: string, at: number, kind: SurgeAlert['kind'], evidence: SurgeAlert['evidence'], conditionId?: string) {
+  async function alertOnce(
+    channel: string,
+    at: number,
+    kind: SurgeAlert['kind'],
+    evidence: SurgeAlert['evidence'],
+    conditionId?: string,
+  ) {
     const recent = await store.alerts({ channel, since: at - config.lockdownMinutes * MINUTE, limit: 20 });
     if (kind === 'surge' && recent.some((a) => a.kind === 'surge')) return;
     await store.putAlert({ id: newId(at), channel, at, kind, evidence, ...(conditionId ? { conditionId } : {}) });
@@ -138,26 +176,49 @@ export function createSurgeDetector(store: EngineStore, config: SurgeConfig, new
 
   async function trigger(channel: string, at: number, conditions: ChannelCondition[], m: ReturnType<typeof measure>) {
     const { volume: _v, quality: _q, ...evidence } = m;
-    const staffLift = conditions.some((c) => c.liftedAt !== undefined && c.liftedBy !== 'engine' && at - c.liftedAt < config.lockdownMinutes * MINUTE);
+    const staffLift = conditions.some(
+      (c) => c.liftedAt !== undefined && c.liftedBy !== 'engine' && at - c.liftedAt < config.lockdownMinutes * MINUTE,
+    );
     await alertOnce(channel, at, 'surge', evidence);
     if (staffLift) return; // staff looked at this channel and opened it: say what we see, do not override them
     const until = at + config.lockdownMinutes * MINUTE;
     // One id per channel and bucket: two instances detecting the same surge write the same condition.
     const id = `auto-${channel}-${bucketOf(at)}`;
-    const lock: ChannelCondition = { id, channel, mode: config.lockdownMode, from: at, until, reason: 'surge', setBy: 'auto', actor: 'engine' };
+    const lock: ChannelCondition = {
+      id,
+      channel,
+      mode: config.lockdownMode,
+      from: at,
+      until,
+      reason: 'surge',
+      setBy: 'auto',
+      actor: 'engine',
+    };
     await store.putCondition(lock);
     if (config.coolDownMinutes > 0 && config.lockdownMode === 'reject')
-      await store.putCondition({ ...lock, id: `${id}-cool`, mode: 'review', from: until, until: until + config.coolDownMinutes * MINUTE, reason: 'cool-down' });
+      await store.putCondition({
+        ...lock,
+        id: `${id}-cool`,
+        mode: 'review',
+        from: until,
+        until: until + config.coolDownMinutes * MINUTE,
+        reason: 'cool-down',
+      });
     await store.putAlert({ id: newId(at), channel, at, kind: 'lockdown', evidence, conditionId: id });
     conditions.push(lock);
   }
 
   return {
     async observe(channel, at, o) {
-      await store.bumpBucket(channel, bucketOf(at), { applications: 1, approved: o.approved ? 1 : 0, risky: o.risky ? 1 : 0 });
+      await store.bumpBucket(channel, bucketOf(at), {
+        applications: 1,
+        approved: o.approved ? 1 : 0,
+        risky: o.risky ? 1 : 0,
+      });
       const { buckets, conditions } = await load(channel, at);
       const m = measure(buckets, conditions, at);
-      if (m.volume && m.quality && strictestMode(conditions, at) !== 'reject') await trigger(channel, at, conditions, m);
+      if (m.volume && m.quality && strictestMode(conditions, at) !== 'reject')
+        await trigger(channel, at, conditions, m);
       else if (m.volume) await alertOnce(channel, at, 'surge', toStatus(channel, conditions, m, at).evidence);
       return toStatus(channel, conditions, m, at);
     },
@@ -183,17 +244,32 @@ export function createSurgeDetector(store: EngineStore, config: SurgeConfig, new
         actor: o.actor,
       };
       await store.putCondition(c);
-      await store.putAlert({ id: newId(at), channel, at, kind: 'lockdown', evidence: { setBy: 'staff', actor: o.actor, reason: o.reason, mode: o.mode }, conditionId: c.id });
+      await store.putAlert({
+        id: newId(at),
+        channel,
+        at,
+        kind: 'lockdown',
+        evidence: { setBy: 'staff', actor: o.actor, reason: o.reason, mode: o.mode },
+        conditionId: c.id,
+      });
       return c;
     },
 
     async lift(channel, at, o) {
       // Lifts what is in force now and what is scheduled (an automatic cool-down after the lockdown).
-      const open = (await store.conditions(channel)).filter((c) => c.liftedAt === undefined && (c.until === null || c.until > at));
+      const open = (await store.conditions(channel)).filter(
+        (c) => c.liftedAt === undefined && (c.until === null || c.until > at),
+      );
       const lifted = open.map((c) => ({ ...c, liftedAt: at, liftedBy: o.actor, liftReason: o.reason }));
       for (const c of lifted) await store.putCondition(c);
       if (lifted.length)
-        await store.putAlert({ id: newId(at), channel, at, kind: 'lockdown_lifted', evidence: { actor: o.actor, reason: o.reason, conditions: lifted.length } });
+        await store.putAlert({
+          id: newId(at),
+          channel,
+          at,
+          kind: 'lockdown_lifted',
+          evidence: { actor: o.actor, reason: o.reason, conditions: lifted.length },
+        });
       return lifted;
     },
   };
