@@ -19,6 +19,7 @@ export type {
   RetentionCutoffs,
 } from './state/engine-store';
 export { createMemoryEngineStore } from './state/memory-engine-store';
+export { DEFAULT_LIMIT, limitOf, conditionEnd } from './state/store-semantics';
 export { FEATURES, FEATURE_NAMES, type FeatureDeclaration, type FeatureName } from './features/catalog';
 export { ALL_RULES, RULE_REGISTRY, defineRule, Exit, type RuleDefinition } from './rules';
 export { loadRuleSet, ruleSetHash, RuleSetError, type LoadedRuleSet } from './rule-sets/load-rule-set';

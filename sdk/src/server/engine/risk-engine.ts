@@ -61,6 +61,7 @@ export function createRiskEngine(opts: RiskEngineOptions): RiskEngine {
     return set;
   };
 
+  const candidates = new WeakMap<object, LoadedRuleSet>();
   // Session id → device key, so a refused token can be charged to the device that held the session.
   const sessionDevice = new Map<string, string>();
   const rememberSession = (sid: unknown, device: string | null) => {
@@ -143,7 +144,9 @@ export function createRiskEngine(opts: RiskEngineOptions): RiskEngine {
     },
 
     evaluate(features, file) {
-      const set = loadRuleSet(file, registry);
+      // A backtest replays one candidate over thousands of records: check and hash it once.
+      let set = candidates.get(file);
+      if (!set) candidates.set(file, (set = loadRuleSet(file, registry)));
       const { rules: _rules, forcedBy: _f, cappedFrom: _c, category: _cat, ...rest } = evaluate(features, set);
       return { ...rest, ruleSet: set.ref };
     },
