@@ -1,6 +1,7 @@
 import { createVirtualClient, PROFILES } from './virtual';
 import { createTestBank } from './client.harness';
 import type { ActionPayload } from './client';
+import { createMemoryStorage } from './platform/memory-storage';
 
 describe('client → server round trip on a virtual device', () => {
   it('seals an action token that the real server verifies, with snapshot and behaviour inside', async () => {
@@ -47,6 +48,30 @@ describe('client → server round trip on a virtual device', () => {
     const tampered = await bank.server.verify(token, { businessBody: { ...body, amount: '500000.00' } });
     expect(tampered).toMatchObject({ ok: false });
     client.destroy();
+  });
+
+  it('marks the install id fresh on every token of the launch that created it, and not on the next launch', async () => {
+    const bank = createTestBank();
+    const storage = createMemoryStorage();
+    const launch = async () => {
+      const { client } = createVirtualClient({
+        serverPublicKey: bank.publicKey,
+        keyId: bank.keyId,
+        device: { post: bank.post, storage },
+      });
+      await client.grantConsent(['basic']);
+      const fresh: boolean[] = [];
+      for (let i = 0; i < 2; i++) {
+        const r = await bank.server.verify(await client.seal('loan.apply', { i }), { businessBody: { i } });
+        if (!r.ok) throw new Error(r.code);
+        fresh.push(((r.payload as ActionPayload).device.installId as { value: { fresh: boolean } }).value.fresh);
+        client.resetSession(); // a new handshake drops the cached snapshot, as a clock-offset change does
+      }
+      client.destroy();
+      return fresh;
+    };
+    expect(await launch()).toEqual([true, true]);
+    expect(await launch()).toEqual([false, false]);
   });
 
   it('never calls Math.random anywhere on the client path (ids, jitter, keys, IVs, nonces)', async () => {

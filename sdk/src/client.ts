@@ -99,6 +99,9 @@ export function createRiskClient(options: RiskClientOptions): RiskClient {
   let transport: Transport | null = null;
   let launchCounted = false;
   let clockOffset: number | null = null;
+  // This launch created the install id (new install, or storage cleared): every snapshot of the
+  // launch says so, not only the first one (which a handshake's clock offset may replace).
+  let installCreated = false;
   let cached: { at: number; snapshot: Snapshot } | null = null;
   let unsubscribe: Array<() => void> = [];
   let stopSensors: (() => void) | null = null;
@@ -160,6 +163,12 @@ export function createRiskClient(options: RiskClientOptions): RiskClient {
       { platform, storage, randomId: () => hex(random(16)), clockOffset: () => clockOffset },
       { granted: consent.granted(), budgetMs: options.collectorBudgetMs, deadlineMs: options.collectionDeadlineMs },
     );
+    const install = snapshot.installId;
+    if (install && 'value' in install) {
+      const v = install.value as { id: string; fresh: boolean };
+      if (v.fresh) installCreated = true;
+      else if (installCreated) snapshot.installId = { ...install, value: { ...v, fresh: true } };
+    }
     if (myEpoch === epoch) cached = { at: platform.now(), snapshot };
     return snapshot;
   };
@@ -294,6 +303,7 @@ export function createRiskClient(options: RiskClientOptions): RiskClient {
       capture.reset();
       cached = null;
       clockOffset = null;
+      installCreated = false;
       launchCounted = false;
       storage.clearAll();
       return state;

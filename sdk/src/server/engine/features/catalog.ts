@@ -66,7 +66,7 @@ export const FEATURES = [
     'device.installFresh',
     'boolean',
     'token',
-    'The install id was created in this collection (storage cleared or new install)',
+    'The install id was created in this launch (new install or storage cleared)',
   ),
   f('device.launchCount', 'number', 'token', 'Launches since consent on this install'),
   f('device.telemetryDropped', 'number', 'token', 'Telemetry events the device dropped (bounded queue)'),
