@@ -8,14 +8,25 @@ import type { Db } from './db/connect';
 import type { AppDeps, RateLimits } from './deps';
 import { errorSchema, registerErrorHandling } from './errors';
 import type { RiskGate } from './risk/gate';
-import { createCreditPolicy } from './services/underwriting/credit-policy';
+import { createRiskEngine, type RiskEngine } from '@lingjie/risk-sdk/engine';
+import { createRiskUnderwriter } from './services/underwriting/risk-underwriter';
 import type { Underwriter } from './services/underwriting/underwriter';
+import { processIdentityKey } from './risk/identity-key';
+import { createSqlEngineStore } from './risk/sql-engine-store';
+import { parseStaffKeys, staffAuthenticator } from './staff/staff-auth';
 import { routeModules } from './routes';
 import { authenticator, DEFAULT_SESSION_TTL_MS } from './services/auth';
 import { createSdkRiskGate, type RiskKey } from './risk/sdk-gate';
 import { createSqlRiskStore } from './risk/sql-risk-store';
 import { atRestKeys } from './risk/at-rest';
 import { nativeRequire } from './native-require';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's risk engine (the default one or `BuildAppOptions.engine`), for tools beside the HTTP API. */
+    riskEngine: RiskEngine;
+  }
+}
 
 export interface BuildAppOptions {
   db: Db;
@@ -24,7 +35,17 @@ export interface BuildAppOptions {
   riskKeys?: RiskKey[];
   /** A ready risk gate (tests may inject one); default: the SDK server module on the SQL store. */
   risk?: RiskGate;
+  /** The risk engine; default: the SDK's engine on the SQL engine store with `identityKey`. */
+  engine?: RiskEngine;
+  /**
+   * Secret for the engine's keyed hashes of identities, IPs and devices. Default `RISK_IDENTITY_KEY`,
+   * else a key for this process only (the sandbox passes the one it keeps in .data/).
+   */
+  identityKey?: string;
+  /** Default: the credit policy + the risk engine (risk-underwriter.ts). */
   underwriter?: Underwriter;
+  /** Keys accepted in `X-Staff-Key` by the staff API. Default: `STAFF_API_KEY` (comma-separated); none → staff API closed. */
+  staffKeys?: string[];
   /** A pino logger, `false` for silence, or undefined for pino defaults. */
   logger?: FastifyBaseLogger | false;
   rateLimits?: Partial<RateLimits>;
@@ -55,6 +76,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   // Declared up front so every request object has the same shape (set by authenticate / the risk gate).
   app.decorateRequest('userId', '');
   app.decorateRequest('riskToken', undefined);
+  app.decorateRequest('staffActor', undefined);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -66,14 +88,24 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       store: createSqlRiskStore(opts.db, { atRestKey: atRestKeys(opts.riskKeys ?? []) }),
       clock: () => clock.now().getTime(),
     });
+  const engine =
+    opts.engine ??
+    createRiskEngine({
+      store: createSqlEngineStore(opts.db),
+      clock: () => clock.now().getTime(),
+      identityKey: opts.identityKey ?? processIdentityKey(),
+    });
+  app.decorate('riskEngine', engine);
   const deps: AppDeps = {
     db: opts.db,
     clock,
     risk,
-    underwriter: opts.underwriter ?? createCreditPolicy(),
+    engine,
+    underwriter: opts.underwriter ?? createRiskUnderwriter({ engine }),
     rateLimits: { ...DEFAULT_LIMITS, ...opts.rateLimits },
     devRoutes: opts.devRoutes ?? process.env.NODE_ENV !== 'production',
     authenticate: authenticator(opts.db, clock),
+    authenticateStaff: staffAuthenticator(opts.staffKeys ?? parseStaffKeys(process.env.STAFF_API_KEY ?? '')),
     sessionTtlMs: opts.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
   };
 
@@ -94,9 +126,16 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         description:
           'Amounts are integer fen; times ISO-8601 with offset; errors are `{code, message, field?}`. ' +
           'Money-moving POSTs need `Idempotency-Key`; apply/sign/drawdown/repay/deferral/renewal/account ' +
-          'changes need an `X-Risk-Token` from the risk SDK bound to the exact body.',
+          'changes need an `X-Risk-Token` from the risk SDK bound to the exact body. Money moves are ' +
+          'screened by the risk engine: 428 `RISK_STEP_UP` (resend with `X-Step-Up-Code`), 409 ' +
+          '`RISK_HELD` (staff review), 403 `RISK_BLOCKED`. Staff routes (`/api/staff/…`) need `X-Staff-Key`.',
       },
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer' },
+          staffKey: { type: 'apiKey', in: 'header', name: 'X-Staff-Key' },
+        },
+      },
     },
   });
   const swaggerUi = nativeRequire<{ default: typeof import('@fastify/swagger-ui').default }>(

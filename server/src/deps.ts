@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { RiskEngine } from '@lingjie/risk-sdk/engine';
 import type { Clock } from './clock';
 import type { Db } from './db/connect';
 import type { RiskGate } from './risk/gate';
@@ -16,6 +17,8 @@ export interface AppDeps {
   db: Db;
   clock: Clock;
   risk: RiskGate;
+  /** The SDK's risk engine: applications (through the underwriter), money moves, token failures, staff API. */
+  engine: RiskEngine;
   underwriter: Underwriter;
   rateLimits: RateLimits;
   /** Dev-only routes (SMS inbox) are mounted only when true; never in production. */
@@ -24,4 +27,6 @@ export interface AppDeps {
   sessionTtlMs: number;
   /** preHandler that sets request.userId from the bearer session or answers 401. */
   authenticate: (request: FastifyRequest) => Promise<void>;
+  /** onRequest hook for the staff API: a valid X-Staff-Key or 401. */
+  authenticateStaff: (request: FastifyRequest) => Promise<void>;
 }

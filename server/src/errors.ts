@@ -7,6 +7,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** The risk engine decision behind a risk answer (RISK_STEP_UP / RISK_HELD / RISK_BLOCKED). */
+    readonly decisionId?: string,
   ) {
     super(message);
   }
@@ -20,6 +22,7 @@ export interface ErrorBody {
   code: string;
   message: string;
   field?: string;
+  decisionId?: string;
 }
 
 /** JSON-pointer-ish path of the failing field from an ajv error, e.g. "/amountFen" → "amountFen". */
@@ -75,6 +78,7 @@ export function registerErrorHandling(app: FastifyInstance, spaFallback?: (url: 
     if (err instanceof AppError) {
       const body: ErrorBody = { code: err.code, message: err.message };
       if (err.field) body.field = err.field;
+      if (err.decisionId) body.decisionId = err.decisionId;
       return reply.status(err.statusCode).send(body);
     }
     const fe = err as FastifyError;
@@ -120,5 +124,10 @@ export const errorSchema = {
   $id: 'Error',
   type: 'object',
   required: ['code', 'message'],
-  properties: { code: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' } },
+  properties: {
+    code: { type: 'string' },
+    message: { type: 'string' },
+    field: { type: 'string' },
+    decisionId: { type: 'string', description: 'risk engine decision behind RISK_STEP_UP / RISK_HELD / RISK_BLOCKED' },
+  },
 } as const;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { json, startTestApp, type TestContext } from '../test/helpers';
+import { json, startTestApp, TEST_STAFF_KEY, type TestContext } from '../test/helpers';
 import { drawnLoan, onboard, type Onboarded } from '../test/flows';
 import { riskKeys } from '../test/risk-device';
 
@@ -100,7 +100,15 @@ function urlFor(path: string, pick: (name: string) => string): string {
   );
 }
 const realParam = (name: string) =>
-  name === 'id' ? loanId : name === 'purpose' ? 'personal_info' : name === 'phone' ? '13800138000' : 'x';
+  name === 'id'
+    ? loanId
+    : name === 'purpose'
+      ? 'personal_info'
+      : name === 'phone'
+        ? '13800138000'
+        : name === 'channel'
+          ? 'organic'
+          : 'x';
 
 async function call(
   op: Op,
@@ -147,6 +155,10 @@ describe('fuzz every documented route', () => {
       '/api/risk/handshake',
       '/api/risk/telemetry',
       '/api/accounts',
+      '/api/risk/step-up/sms',
+      '/api/staff/risk/channels',
+      '/api/staff/risk/channels/{channel}/lockdown',
+      '/api/staff/risk/decisions/{id}',
     ]) {
       expect(paths).toContain(p);
     }
@@ -158,8 +170,9 @@ describe('fuzz every documented route', () => {
       {},
       { authorization: 'Bearer ' + 'A'.repeat(43) },
       { authorization: 'Basic Zm9vOmJhcg==' },
-      { ...u.auth },
-      { ...u.auth, 'x-risk-token': 'a.b.c.d', 'idempotency-key': 'fuzz-key-0001' },
+      // The customer's session, and the staff key so the staff routes reach their handlers too.
+      { ...u.auth, 'x-staff-key': TEST_STAFF_KEY },
+      { ...u.auth, 'x-risk-token': 'a.b.c.d', 'idempotency-key': 'fuzz-key-0001', 'x-step-up-code': '12345x' },
       { ...u.auth, 'x-risk-token': 'x'.repeat(60_000), 'idempotency-key': '!' },
     ];
     for (const op of ops) {
@@ -210,9 +223,35 @@ describe('fuzz every documented route', () => {
       for (const v of odd) {
         await call(op, {
           url: urlFor(op.path, () => v),
-          headers: u.auth,
+          headers: { ...u.auth, 'x-staff-key': TEST_STAFF_KEY },
           payload: op.body ? sample(op.body) : undefined,
         });
+      }
+    }
+    const staffLists = [
+      '/api/staff/risk/decisions',
+      '/api/staff/risk/alerts',
+      '/api/staff/risk/channels/organic/series',
+    ];
+    for (const q of [
+      '?since=x',
+      '?since=2026-02-30T00:00:00Z',
+      '?from=1e308&to=-1',
+      '?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z',
+      '?limit=0',
+      '?limit=99999',
+      '?limit=1&before=' + 'z'.repeat(64),
+      '?outcome=maybe',
+      '?until=2026-03-01T00:00:00%2B08:00&since=2026-03-02T00:00:00%2B08:00',
+      '?channel=' + 'é'.repeat(100),
+      '?hours=0',
+      '?status=pending&limit=5',
+    ]) {
+      for (const path of [...staffLists, '/api/staff/risk/channels', '/api/staff/risk/holds']) {
+        await call(
+          { method: 'GET', path: '', params: [] },
+          { url: path + q, headers: { 'x-staff-key': TEST_STAFF_KEY } },
+        );
       }
     }
     for (const q of [

@@ -47,5 +47,7 @@ describe('logs', () => {
     expect(text).not.toContain('13800138000');
     expect(text).toContain('138****8000');
     expect(text).toMatch(/"smsCode":"\d{6}"/);
-  });
+    // A PGlite boot, its migrations and the app: like every app test, more than Jest's default 5 s
+    // when suites run side by side.
+  }, 60_000);
 });

@@ -29,6 +29,8 @@ async function main() {
       `  API:      ${url}/api   docs: ${url}/docs   OpenAPI: ${url}/openapi.json`,
       `  Demo login: WeChat code "${DEMO.loginCode}" (H5 sandbox), phone ${DEMO.phone}; SMS codes at ${url}/api/dev/sms/${DEMO.phone}`,
       `  Risk SDK key: keyId ${key.keyId}, publicKey ${key.publicKey}`,
+      `  Staff API: ${url}/api/staff/risk/channels with header X-Staff-Key: ${sandbox.staffKeys[0] ?? '(none)'}` +
+        (process.env.STAFF_API_KEY ? ' (from STAFF_API_KEY)' : ' (sandbox key in .data/staff-key)'),
       '  The sandbox simulates WeChat login, SMS, face verification and credit bureaus; money and risk checks are real.',
       '',
     ].join('\n'),

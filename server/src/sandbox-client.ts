@@ -38,17 +38,22 @@ export async function sandboxDevice(
 
 /**
  * POSTs `body` with an action token sealed for exactly that body, plus an Idempotency-Key when
- * asked (`true` = a fresh one).
+ * asked (`true` = a fresh one) and any extra headers (e.g. `x-step-up-code`).
  */
 export async function sealedPost(
   app: FastifyInstance,
-  who: { auth: Record<string, string>; device: RiskClient },
+  /** `ip`: the address the request comes from (default: inject's 127.0.0.1). */
+  who: { auth: Record<string, string>; device: RiskClient; ip?: string },
   url: string,
   action: string,
   body: object,
-  opts: { key?: string | true } = {},
+  opts: { key?: string | true; headers?: Record<string, string> } = {},
 ): Promise<LightMyRequestResponse> {
-  const headers: Record<string, string> = { ...who.auth, 'x-risk-token': await who.device.seal(action, body) };
+  const headers: Record<string, string> = {
+    ...who.auth,
+    ...opts.headers,
+    'x-risk-token': await who.device.seal(action, body),
+  };
   if (opts.key) headers['idempotency-key'] = opts.key === true ? randomUUID() : opts.key;
-  return app.inject({ method: 'POST', url, headers, payload: body });
+  return app.inject({ method: 'POST', url, headers, payload: body, ...(who.ip ? { remoteAddress: who.ip } : {}) });
 }

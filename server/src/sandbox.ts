@@ -4,10 +4,14 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildAppOptions } from './app';
 import { createDb, type Db } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import type { RiskEngine } from '@lingjie/risk-sdk/engine';
+import { loadIdentityKey } from './risk/identity-key';
 import { loadRiskKeys } from './risk/keys';
 import { seedDemo } from './seed';
+import { loadStaffKeys } from './staff/staff-auth';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
+const PURGE_EVERY_MS = 3_600_000;
 
 export interface SandboxOptions {
   port?: number;
@@ -19,6 +23,8 @@ export interface SandboxOptions {
   /** Seed the demo customer and loans when missing (default true). */
   seed?: boolean;
   logger?: BuildAppOptions['logger'];
+  /** A risk engine to decide with instead of the default one (the SDK engine on the SQL store). */
+  engine?: RiskEngine;
 }
 
 export interface Sandbox {
@@ -27,6 +33,10 @@ export interface Sandbox {
   url: string;
   databaseLabel: string;
   seeded: boolean;
+  /** The risk engine the app decides with (the simulator and QA tools read and steer it). */
+  engine: RiskEngine;
+  /** Keys the staff API accepts (`X-Staff-Key`): STAFF_API_KEY or the one in .data/staff-key. */
+  staffKeys: string[];
   close(): Promise<void>;
 }
 
@@ -41,10 +51,28 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     await migrateToLatest(db);
     // The same key file the app build baked the public key from (scripts/sandbox-risk-key.ts).
     const riskKeys = loadRiskKeys(join(REPO_ROOT, '.data', 'risk-keys.json'));
-    const seeded = opts.seed !== false && (await seedDemo(db, riskKeys));
+    // Generated once beside the protocol keys unless the environment sets them.
+    const identityKey = loadIdentityKey(join(REPO_ROOT, '.data', 'risk-identity-key'));
+    const staffKeys = loadStaffKeys(join(REPO_ROOT, '.data', 'staff-key'));
+    const seeded = opts.seed !== false && (await seedDemo(db, riskKeys, new Date(), identityKey));
     const h5 = join(REPO_ROOT, 'dist', 'h5');
     const staticRoot = existsSync(join(h5, 'index.html')) ? h5 : undefined;
-    const app = await buildApp({ db, riskKeys, logger: opts.logger, staticRoot });
+    const app = await buildApp({
+      db,
+      riskKeys,
+      identityKey,
+      staffKeys,
+      engine: opts.engine,
+      logger: opts.logger,
+      staticRoot,
+    });
+    // Bounded retention of the engine's observations, buckets and decisions (the engine asks for a
+    // periodic purge; it deletes only what is past retention).
+    const purge = setInterval(() => {
+      app.riskEngine.purge().catch((err: unknown) => app.log.warn({ err }, 'risk engine purge failed'));
+    }, PURGE_EVERY_MS);
+    purge.unref();
+    app.addHook('onClose', async () => clearInterval(purge));
     const host = opts.host ?? '127.0.0.1';
     await app.listen({ port: opts.port ?? 8080, host });
     const address = app.server.address();
@@ -55,6 +83,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       url: `http://${host}:${port}`,
       databaseLabel: opts.databaseUrl ? 'PostgreSQL' : dataDir ? `PGlite (${dataDir})` : 'PGlite (in memory)',
       seeded,
+      engine: app.riskEngine,
+      staffKeys,
       async close() {
         await app.close();
         await db.destroy();

@@ -49,5 +49,11 @@ export const MoneyHeaders = Type.Object({
   'idempotency-key': Type.Optional(
     Type.String({ pattern: '^[A-Za-z0-9_-]{8,128}$', description: 'one key per intended money movement' }),
   ),
+  'x-step-up-code': Type.Optional(
+    Type.String({
+      pattern: '^\\d{6}$',
+      description: 'SMS code (purpose risk.step_up) answering a 428 RISK_STEP_UP on this action',
+    }),
+  ),
 });
 export const bearer = [{ bearerAuth: [] }];

@@ -21,7 +21,13 @@ function must(r: LightMyRequestResponse, what: string) {
  * replaying their history through the real API with a real SDK client on a moving clock: the data
  * is exactly what the product would have produced. Skipped when the demo user already exists.
  */
-export async function seedDemo(db: Db, riskKeys: RiskKey[], now: Date = new Date()): Promise<boolean> {
+export async function seedDemo(
+  db: Db,
+  riskKeys: RiskKey[],
+  now: Date = new Date(),
+  /** The risk engine's identity key of the app that will serve this data (its hashes must match). */
+  identityKey?: string,
+): Promise<boolean> {
   const exists = await db
     .selectFrom('users')
     .select('id')
@@ -33,6 +39,7 @@ export async function seedDemo(db: Db, riskKeys: RiskKey[], now: Date = new Date
     db,
     clock,
     riskKeys,
+    identityKey,
     logger: false,
     sessionTtlMs: 365 * DAY,
     rateLimits: { login: 1e6, sms: 1e6, applications: 1e6 },

@@ -3,7 +3,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sealedPost as sealedInvoke } from '../src/sandbox-client';
 import type { RiskClient } from '@lingjie/risk-sdk/virtual';
 import type { Clock } from '../src/clock';
-import { latestSms, signIn, TEST_CARD, TEST_ID, TEST_NAME, TEST_USCC } from './helpers';
+import { latestSms, signIn, TEST_NAME } from './helpers';
+import { testIdentity } from './identities';
 import { newDevice } from './risk-device';
 
 export interface User {
@@ -12,28 +13,52 @@ export interface User {
   auth: { authorization: string };
   device: RiskClient;
   phone: string;
+  /** Where this user's requests come from (each user has their own address). */
+  ip: string;
 }
 
-/** A POST with an action token sealed by the user's SDK client for exactly this body. */
-export function sealedPost(
+/**
+ * A POST with an action token sealed by the user's SDK client for exactly this body. When the risk
+ * engine asks for an SMS check (428 RISK_STEP_UP) it answers like the app: asks for the code, reads
+ * it from the sandbox inbox and resubmits (same Idempotency-Key, fresh token) — unless `stepUp:
+ * false`, for tests that look at the 428 itself.
+ */
+export async function sealedPost(
   app: FastifyInstance,
   u: User,
   url: string,
   action: string,
   body: object,
-  opts: { key?: string | true } = {},
-) {
-  return sealedInvoke(app, u, url, action, body, opts);
+  opts: { key?: string | true; stepUp?: boolean } = {},
+): Promise<LightMyRequestResponse> {
+  const key = opts.key === true ? randomUUID() : opts.key;
+  const first = await sealedInvoke(app, u, url, action, body, { key });
+  if (first.statusCode !== 428 || first.json().code !== 'RISK_STEP_UP' || opts.stepUp === false) return first;
+  await app.inject({
+    method: 'POST',
+    url: '/api/risk/step-up/sms',
+    headers: u.auth,
+    remoteAddress: u.ip,
+    payload: { decisionId: first.json().decisionId },
+  });
+  const code = await latestSms(app, u.phone, 'risk.step_up');
+  return sealedInvoke(app, u, url, action, body, { key, headers: { 'x-step-up-code': code } });
 }
 
-let phoneSeq = 0;
-/** Signed in, phone bound, every consent granted, real name + face, one enterprise, one card account. */
+let userSeq = 0;
+/**
+ * Signed in, phone bound, every consent granted, real name + face, one enterprise, one card account;
+ * with their own resident ID, USCC, card, phone and IP address (test/identities.ts).
+ */
 export async function onboard(app: FastifyInstance, clock: Clock, code = `wx-${randomUUID()}`) {
+  const n = ++userSeq;
+  const id = testIdentity(n);
   const s = await signIn(app, code);
   const device = await newDevice(app, clock);
-  const phone = `1390000${String(1000 + (phoneSeq++ % 9000)).padStart(4, '0')}`;
-  const u: User = { ...s, device, phone };
-  const post = (url: string, payload: object) => app.inject({ method: 'POST', url, headers: u.auth, payload });
+  const phone = `1390000${String(1000 + (n % 9000)).padStart(4, '0')}`;
+  const u: User = { ...s, device, phone, ip: id.ip };
+  const post = (url: string, payload: object) =>
+    app.inject({ method: 'POST', url, headers: u.auth, payload, remoteAddress: u.ip });
   const must = (r: LightMyRequestResponse) => {
     if (r.statusCode !== 200) throw new Error(`${r.statusCode} ${r.body}`);
     return r.json();
@@ -42,11 +67,11 @@ export async function onboard(app: FastifyInstance, clock: Clock, code = `wx-${r
   must(await post('/api/auth/phone', { phone, smsCode: await latestSms(app, phone) }));
   for (const purpose of ['personal_info', 'risk_device', 'credit_report', 'biometric'])
     must(await post('/api/consents', { purpose, version: '2026.1' }));
-  must(await post('/api/customer/real-name', { name: TEST_NAME, idNumber: TEST_ID }));
+  must(await post('/api/customer/real-name', { name: TEST_NAME, idNumber: id.idNumber }));
   must(await post('/api/customer/face', { passed: true }));
   const enterprise = must(
     await post('/api/enterprises', {
-      uscc: TEST_USCC,
+      uscc: id.uscc,
       name: '福州零接商贸有限公司',
       legalRepName: TEST_NAME,
       registrationDate: '2019-05-20',
@@ -58,12 +83,12 @@ export async function onboard(app: FastifyInstance, clock: Clock, code = `wx-${r
   const account = must(
     await sealedPost(app, u, '/api/accounts', 'account.change', {
       kind: 'card',
-      accountNo: TEST_CARD,
+      accountNo: id.cardNo,
       holderName: TEST_NAME,
       bankName: '零接银行',
     }),
   ).account;
-  return { ...u, enterpriseId: enterprise.id as string, accountId: account.id as string };
+  return { ...u, ...id, enterpriseId: enterprise.id as string, accountId: account.id as string };
 }
 
 export type Onboarded = Awaited<ReturnType<typeof onboard>>;
@@ -87,12 +112,14 @@ export async function signedContract(
   const c = await app.inject({
     method: 'POST',
     url: '/api/contracts',
+    remoteAddress: u.ip,
     headers: u.auth,
     payload: { offerId: a.json().offer.id },
   });
   await app.inject({
     method: 'POST',
     url: '/api/auth/sms',
+    remoteAddress: u.ip,
     headers: u.auth,
     payload: { phone: u.phone, purpose: 'contract.sign' },
   });

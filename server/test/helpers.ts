@@ -13,6 +13,9 @@ export const TEST_ID = '110105198506150014';
 export const TEST_NAME = '张三';
 export const TEST_USCC = '91350100M000100Y43';
 export const TEST_CARD = '6222021234567890128';
+/** The risk engine's identity key and a staff API key for every test app. */
+export const TEST_IDENTITY_KEY = 'test-identity-key-0123456789abcdef';
+export const TEST_STAFF_KEY = 'test-staff-key-0123456789';
 
 export interface TestContext {
   app: FastifyInstance;
@@ -31,6 +34,8 @@ export async function startTestApp(
     logger: false,
     sessionTtlMs: 3 * 365 * 86_400_000,
     rateLimits: { login: 1000, sms: 1000, applications: 1000 },
+    identityKey: TEST_IDENTITY_KEY,
+    staffKeys: [TEST_STAFF_KEY],
     ...opts,
     db,
     clock,

@@ -22,7 +22,9 @@ import { asciiBytes, utf8Encode } from '../crypto/bytes';
 import { base64UrlEncode, isBase64UrlOfLength } from '../crypto/base64url';
 import { jsCodec, type BinaryCodec } from './codec';
 
-export interface TokenHeader {
+// A type alias, not an interface: a verified header is then assignable to `Record<string, unknown>`
+// (the engine's `VerifiedToken.header`), so `engine.decide({ token: { header: r.header, … } })` compiles.
+export type TokenHeader = {
   /** Protocol version. */
   v: number;
   /** Suite name. */
@@ -40,7 +42,7 @@ export interface TokenHeader {
   act: string | null;
   /** `bizHash` of the business body, or `null` when the token rides with none. */
   bh: string | null;
-}
+};
 
 /** The encrypted payload envelope. */
 export interface PayloadEnvelope {

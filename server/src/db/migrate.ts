@@ -1,11 +1,15 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import * as m001 from './migrations/001_initial';
+import * as m002 from './migrations/002_risk_engine';
+import * as m003 from './migrations/003_risk_decisions';
 import type { Db } from './connect';
 
 // Migrations are listed here rather than read from disk, so they work the same under tsx, jest and
 // a bundled build. Append new ones; never edit an applied one.
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
+  '002_risk_engine': m002,
+  '003_risk_decisions': m003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -82,6 +82,8 @@ export interface ApplicationsTable {
   category: string | null;
   created_at: Timestamp;
   decided_at: Timestamp | null;
+  /** The risk engine's decision id (migration 003); null for applications decided before it. */
+  risk_decision_id: string | null;
 }
 export interface OffersTable {
   id: string;
@@ -205,6 +207,68 @@ export interface TelemetryEventsTable {
   payload: Json<unknown>;
   received_at: Timestamp;
 }
+/** A challenge the risk engine raised on a money move (migration 003). */
+export interface RiskChallengesTable {
+  /** The engine decision that raised it. */
+  decision_id: string;
+  user_id: string;
+  action: string;
+  kind: 'step_up' | 'hold';
+  /** Step-up: the request it was raised on (route, params, body); only that request may pass it. */
+  request_hash: string | null;
+  created_at: Timestamp;
+  /** Step-up: the code must be entered by then. Hold: a released hold must be used by then. */
+  expires_at: Timestamp | null;
+  sms_sent_at: Timestamp | null;
+  /** null while open; `passed` (SMS), `released` or `refused` (staff). */
+  resolution: string | null;
+  resolved_at: Timestamp | null;
+  /** `sms` or the staff actor. */
+  resolved_by: string | null;
+  resolve_reason: string | null;
+  /** When a resubmitted move went through on it (each challenge lets one move through). */
+  used_at: Timestamp | null;
+}
+
+// Risk engine state (migration 002). Times are Unix ms; `record` holds the whole stored object.
+export interface EngineObservationsTable {
+  key: string;
+  member: string;
+  at: number;
+}
+export interface EngineChannelBucketsTable {
+  channel: string;
+  start_at: number;
+  applications: number;
+  approved: number;
+  risky: number;
+}
+export interface EngineChannelConditionsTable {
+  id: string;
+  channel: string;
+  from_at: number;
+  ended_at: number | null;
+  record: Json<Record<string, unknown>>;
+}
+export interface EngineSurgeAlertsTable {
+  id: string;
+  channel: string;
+  at: number;
+  kind: string;
+  record: Json<Record<string, unknown>>;
+}
+export interface EngineDecisionsTable {
+  decision_id: string;
+  at: number;
+  action: string;
+  channel: string;
+  outcome: string;
+  score: number;
+  rule_set_id: string;
+  rule_set_version: number;
+  reasons: Json<string[]>;
+  record: Json<Record<string, unknown>>;
+}
 
 export interface Database {
   users: UsersTable;
@@ -227,4 +291,10 @@ export interface Database {
   risk_sessions: RiskSessionsTable;
   risk_nonces: RiskNoncesTable;
   telemetry_events: TelemetryEventsTable;
+  risk_challenges: RiskChallengesTable;
+  engine_observations: EngineObservationsTable;
+  engine_channel_buckets: EngineChannelBucketsTable;
+  engine_channel_conditions: EngineChannelConditionsTable;
+  engine_surge_alerts: EngineSurgeAlertsTable;
+  engine_decisions: EngineDecisionsTable;
 }

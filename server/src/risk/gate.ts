@@ -1,5 +1,7 @@
 import type { FastifyRequest } from 'fastify';
+import type { RiskEngine } from '@lingjie/risk-sdk/engine';
 import { AppError } from '../errors';
+import { recordTokenFailure } from './token-failures';
 
 export type VerifyResult =
   | { ok: true; header: Record<string, unknown>; payload: unknown; session: unknown }
@@ -39,18 +41,33 @@ declare module 'fastify' {
 
 /**
  * Verifies the `X-Risk-Token` header against the exact body received (the SDK checks bizHash over
- * its canonical JSON) and the expected action. Fails closed with the verifier's reason code.
+ * its canonical JSON) and the expected action. Fails closed with the verifier's reason code, and
+ * the engine counts the refusal (per IP, and per device when the claimed session is known).
+ * `optional`: a request without any token goes on unverified (a repayment after the customer
+ * withdrew device consent: paying back is always possible); returns whether a token was verified.
  */
-export async function requireActionToken(gate: RiskGate, request: FastifyRequest, action: string): Promise<void> {
+export async function requireActionToken(
+  deps: { risk: RiskGate; engine: RiskEngine },
+  request: FastifyRequest,
+  action: string,
+  opts: { optional?: boolean } = {},
+): Promise<boolean> {
   const token = request.headers['x-risk-token'];
   if (typeof token !== 'string' || token.length === 0) {
+    if (opts.optional) return false;
     throw new AppError(428, 'RISK_TOKEN_REQUIRED', '缺少安全校验信息，请更新小程序后重试');
   }
-  const r = await gate.verify(token, { businessBody: request.body ?? {}, expectKind: 'action', expectAction: action });
+  const r = await deps.risk.verify(token, {
+    businessBody: request.body ?? {},
+    expectKind: 'action',
+    expectAction: action,
+  });
   if (!r.ok) {
+    await recordTokenFailure(deps.engine, request.log, { ip: request.ip, code: r.code, token });
     throw new AppError(403, r.code, REASONS_ZH[r.code] ?? '安全校验未通过，请重试');
   }
   request.riskToken = { header: r.header, payload: r.payload };
+  return true;
 }
 
 export function riskReasonMessage(code: string): string {

@@ -47,15 +47,23 @@ export default async function accountRoutes(app: FastifyInstance, deps: AppDeps)
       schema: {
         ...common,
         summary:
-          'Add / change the receiving account (Luhn failure is only a warning). Needs X-Risk-Token (account.change).',
+          'Add / change the receiving account (Luhn failure is only a warning). Needs X-Risk-Token (account.change); screened by the risk engine.',
         headers: MoneyHeaders,
         body: AccountBody,
         response: { 200: Type.Object({ account: Account, warnings: Type.Array(Warning) }), ...errorResponses },
       },
     },
-    async (request, reply) =>
-      runOnce(deps, request, reply, { route: 'accounts.add', action: 'account.change', keyRequired: false }, (trx) =>
-        addAccount(deps, trx, request.userId, request.body as Static<typeof AccountBody>),
-      ),
+    async (request, reply) => {
+      const body = request.body as Static<typeof AccountBody>;
+      // The account being added is the receiving account the engine looks at: new by definition.
+      const money = async () => ({ account: { accountNo: body.accountNo, addedAt: deps.clock.now() } });
+      return runOnce(
+        deps,
+        request,
+        reply,
+        { route: 'accounts.add', action: 'account.change', keyRequired: false, money },
+        (trx) => addAccount(deps, trx, request.userId, body),
+      );
+    },
   );
 }

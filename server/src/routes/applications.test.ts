@@ -52,7 +52,8 @@ describe('applications → decision', () => {
     const a = json(await apply(risky));
     expect(a.status).toBe('review');
     expect(a.decision.reasonCodes).toEqual(expect.arrayContaining(['DEVICE_DEBUG_MODE', 'DEVICE_PROXY']));
-    expect(a.decision.category).toBe('需要进一步核实部分信息');
+    // The risk engine decided the review: the customer sees its plain category, never the rule.
+    expect(a.decision.category).toBe('本次申请的设备环境存在安全风险');
     expect(a.decision.expectedBy).toBeDefined();
     expect(a.offer).toBeNull();
     // The sandbox back office resolves the review; the applicant gets the offer and a notice.

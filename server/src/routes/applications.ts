@@ -1,7 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps';
-import { apply, getApplication, listApplications, type ApplyInput } from '../services/applications';
+import {
+  decideApplication,
+  getApplication,
+  listApplications,
+  recordApplication,
+  type ApplyInput,
+} from '../services/applications';
 import { runOnce } from '../services/idempotency';
 import {
   AmortisingMethod,
@@ -34,15 +40,25 @@ export default async function applicationRoutes(app: FastifyInstance, deps: AppD
       config: perMinute(deps.rateLimits.applications),
       schema: {
         ...common,
-        summary: 'Apply for a loan; decided at once (approve / review / reject). Needs X-Risk-Token (loan.apply).',
+        summary:
+          'Apply for a loan; decided at once by the credit policy and the risk engine (approve / review / reject). Needs X-Risk-Token (loan.apply).',
         headers: MoneyHeaders,
         body: ApplyBody,
         response: { 200: Application, ...errorResponses },
       },
     },
     async (request, reply) =>
-      runOnce(deps, request, reply, { route: 'applications.create', action: 'loan.apply', keyRequired: false }, (trx) =>
-        apply(deps, trx, request, request.body as ApplyInput),
+      runOnce(
+        deps,
+        request,
+        reply,
+        {
+          route: 'applications.create',
+          action: 'loan.apply',
+          keyRequired: false,
+          prepare: () => decideApplication(deps, request, request.body as ApplyInput),
+        },
+        (trx, decided) => recordApplication(deps, trx, decided),
       ),
   );
 

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps';
+import { ownAccount } from '../services/accounts';
 import { contractView, createContract, drawdown, ownContract, signContract } from '../services/contracts';
 import { runOnce } from '../services/idempotency';
 import { AuthHeaders, Body, bearer, errorResponses, Id, MoneyHeaders, PositiveFen } from '../schemas';
@@ -73,23 +74,27 @@ export default async function contractRoutes(app: FastifyInstance, deps: AppDeps
       preHandler: deps.authenticate,
       schema: {
         ...common,
-        summary: 'E-sign with the SMS code. Needs X-Risk-Token (contract.sign).',
+        summary: 'E-sign with the SMS code. Needs X-Risk-Token (contract.sign); screened by the risk engine.',
         headers: MoneyHeaders,
         params: IdParams,
         body: SignBody,
         response: { 200: Contract, ...errorResponses },
       },
     },
-    async (request, reply) =>
-      runOnce(deps, request, reply, { route: 'contracts.sign', action: 'contract.sign', keyRequired: false }, (trx) =>
-        signContract(
-          deps,
-          trx,
-          request.userId,
-          (request.params as { id: string }).id,
-          (request.body as Static<typeof SignBody>).smsCode,
-        ),
-      ),
+    async (request, reply) => {
+      const id = (request.params as { id: string }).id;
+      const money = async () => {
+        const terms = (await ownContract(deps.db, request.userId, id)).terms as { limitFen?: unknown };
+        return typeof terms.limitFen === 'number' ? { amountFen: terms.limitFen } : {};
+      };
+      return runOnce(
+        deps,
+        request,
+        reply,
+        { route: 'contracts.sign', action: 'contract.sign', keyRequired: false, money },
+        (trx) => signContract(deps, trx, request.userId, id, (request.body as Static<typeof SignBody>).smsCode),
+      );
+    },
   );
 
   app.post(
@@ -98,22 +103,29 @@ export default async function contractRoutes(app: FastifyInstance, deps: AppDeps
       preHandler: deps.authenticate,
       schema: {
         ...common,
-        summary: 'Draw down (支用) to one of my accounts. Needs Idempotency-Key and X-Risk-Token (drawdown).',
+        summary:
+          'Draw down (支用) to one of my accounts. Needs Idempotency-Key and X-Risk-Token (drawdown); screened by the risk engine.',
         headers: MoneyHeaders,
         params: IdParams,
         body: DrawdownBody,
         response: { 200: Type.Object({ loan: Loan }), ...errorResponses },
       },
     },
-    async (request, reply) =>
-      runOnce(deps, request, reply, { route: 'contracts.drawdown', action: 'drawdown', keyRequired: true }, (trx) =>
-        drawdown(
-          deps,
-          trx,
-          request.userId,
-          (request.params as { id: string }).id,
-          request.body as Static<typeof DrawdownBody>,
-        ),
-      ),
+    async (request, reply) => {
+      const body = request.body as Static<typeof DrawdownBody>;
+      const money = async () => {
+        // Someone else's contract or account is a 404 before the engine sees anything.
+        await ownContract(deps.db, request.userId, (request.params as { id: string }).id);
+        const account = await ownAccount(deps.db, request.userId, body.accountId);
+        return { amountFen: body.amountFen, account: { accountNo: account.account_no, addedAt: account.created_at } };
+      };
+      return runOnce(
+        deps,
+        request,
+        reply,
+        { route: 'contracts.drawdown', action: 'drawdown', keyRequired: true, money },
+        (trx) => drawdown(deps, trx, request.userId, (request.params as { id: string }).id, body),
+      );
+    },
   );
 }

@@ -14,6 +14,8 @@ import loanRoutes from './loans';
 import noticeRoutes from './notices';
 import quoteRoutes from './quotes';
 import estimateRoutes from './estimates';
+import stepUpRoutes from './step-up';
+import staffRiskRoutes from './staff-risk';
 
 /** Every resource module, mounted under /api in this order. */
 export const routeModules: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>> = [
@@ -31,4 +33,6 @@ export const routeModules: Array<(app: FastifyInstance, deps: AppDeps) => Promis
   accountRoutes,
   loanRoutes,
   noticeRoutes,
+  stepUpRoutes,
+  staffRiskRoutes,
 ];

@@ -1,8 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../deps';
 import { payoffQuote } from '../domain';
-import { AppError } from '../errors';
+import { AppError, notFound } from '../errors';
 import { runOnce } from '../services/idempotency';
 import { loadLoan, loanView } from '../services/loan-book';
 import { repay, repaymentOptions, repaymentView, type RepayInput } from '../services/repayments';
@@ -43,6 +43,18 @@ export default async function loanRoutes(app: FastifyInstance, deps: AppDeps) {
   const read = { tags: ['loans'], security: bearer, headers: AuthHeaders };
   const money = { tags: ['loans'], security: bearer, headers: MoneyHeaders, params: IdParams };
   const idOf = (request: { params: unknown }) => (request.params as { id: string }).id;
+  // What the risk engine is told of a loan's money move. Someone else's loan id is a 404 before
+  // the engine sees anything. Deferral and renewal move no money now: no amount.
+  const loanMove = (request: FastifyRequest, amountFen?: number) => async () => {
+    const own = await deps.db
+      .selectFrom('loans')
+      .select('id')
+      .where('id', '=', idOf(request))
+      .where('user_id', '=', request.userId)
+      .executeTakeFirst();
+    if (!own) throw notFound('贷款');
+    return amountFen === undefined ? {} : { amountFen };
+  };
 
   app.get(
     '/loans',
@@ -130,14 +142,29 @@ export default async function loanRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         ...money,
         summary:
-          'Repay (current / overdue with penalty / early full / early partial). Needs Idempotency-Key and X-Risk-Token (repay).',
+          'Repay (current / overdue with penalty / early full / early partial). Needs Idempotency-Key; X-Risk-Token (repay) when the device has consent — a repayment without one is accepted. Screened by the risk engine (never beyond step-up).',
         body: RepayBody,
         response: { 200: Type.Object({ repayment: Repayment, loan: Loan }), ...errorResponses },
       },
     },
     async (request, reply) =>
-      runOnce(deps, request, reply, { route: 'loans.repay', action: 'repay', keyRequired: true }, (trx) =>
-        repay(deps, trx, request.userId, idOf(request), request.body as RepayInput),
+      runOnce(
+        deps,
+        request,
+        reply,
+        {
+          route: 'loans.repay',
+          action: 'repay',
+          keyRequired: true,
+          // Paying back is always possible: without a token (device consent withdrawn) the engine
+          // decides on server facts alone, and a repayment never goes beyond step-up.
+          tokenOptional: true,
+          money: loanMove(
+            request,
+            (request.body as RepayInput).amountFen ?? (request.body as RepayInput).expectedAmountFen,
+          ),
+        },
+        (trx) => repay(deps, trx, request.userId, idOf(request), request.body as RepayInput),
       ),
   );
 
@@ -190,16 +217,22 @@ export default async function loanRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         ...money,
         summary:
-          'Request a deferral; applied to the schedule within policy. Needs Idempotency-Key and X-Risk-Token (deferral).',
+          'Request a deferral; applied to the schedule within policy. Needs Idempotency-Key and X-Risk-Token (deferral); screened by the risk engine.',
         body: DeferralBody,
         response: { 200: Type.Object({ deferral: Deferral, loan: Loan }), ...errorResponses },
       },
     },
     async (request, reply) =>
-      runOnce(deps, request, reply, { route: 'loans.deferral', action: 'deferral', keyRequired: true }, (trx) => {
-        const b = request.body as Static<typeof DeferralBody>;
-        return requestDeferral(deps, trx, request.userId, idOf(request), b.option, b.months);
-      }),
+      runOnce(
+        deps,
+        request,
+        reply,
+        { route: 'loans.deferral', action: 'deferral', keyRequired: true, money: loanMove(request) },
+        (trx) => {
+          const b = request.body as Static<typeof DeferralBody>;
+          return requestDeferral(deps, trx, request.userId, idOf(request), b.option, b.months);
+        },
+      ),
   );
 
   app.get(
@@ -232,20 +265,25 @@ export default async function loanRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         ...money,
         summary:
-          'Request a renewal without principal repayment (无还本续贷). Needs Idempotency-Key and X-Risk-Token (renewal).',
+          'Request a renewal without principal repayment (无还本续贷). Needs Idempotency-Key and X-Risk-Token (renewal); screened by the risk engine.',
         body: RenewalBody,
         response: { 200: Type.Object({ renewal: Renewal, loan: Loan, newLoan: Loan }), ...errorResponses },
       },
     },
     async (request, reply) =>
-      runOnce(deps, request, reply, { route: 'loans.renewal', action: 'renewal', keyRequired: true }, (trx) =>
-        requestRenewal(
-          deps,
-          trx,
-          request.userId,
-          idOf(request),
-          (request.body as Static<typeof RenewalBody>).termMonths,
-        ),
+      runOnce(
+        deps,
+        request,
+        reply,
+        { route: 'loans.renewal', action: 'renewal', keyRequired: true, money: loanMove(request) },
+        (trx) =>
+          requestRenewal(
+            deps,
+            trx,
+            request.userId,
+            idOf(request),
+            (request.body as Static<typeof RenewalBody>).termMonths,
+          ),
       ),
   );
 

@@ -4,9 +4,14 @@ import { newDevice, riskKeys } from '../../test/risk-device';
 import { atRestKeys } from '../risk/at-rest';
 import { createSqlRiskStore } from '../risk/sql-risk-store';
 import { decodeHeader, withBadMac, withGarbagePayload, withHeader } from '../../test/token-forge';
+import { fakeEngine, type FakeEngine } from '../../test/fake-engine';
 
 let t: TestContext;
 let u: Onboarded;
+// The verifier is under test here, not the risk engine: a scripted engine that allows every move,
+// so the refusals below (which the real engine counts) do not turn the next genuine request into a
+// step-up. It records what it was told, for the last test.
+let engine: FakeEngine;
 const body = { kind: 'card', accountNo: TEST_CARD, holderName: TEST_NAME, bankName: '零接银行' };
 const post = (token: string | undefined, payload: object = body) =>
   t.app.inject({
@@ -17,7 +22,8 @@ const post = (token: string | undefined, payload: object = body) =>
   });
 
 beforeAll(async () => {
-  t = await startTestApp({ riskKeys });
+  engine = fakeEngine();
+  t = await startTestApp({ riskKeys, engine });
   u = await onboard(t.app, t.clock);
 });
 afterAll(() => t.close());
@@ -109,5 +115,21 @@ describe('action tokens over HTTP', () => {
     t.clock.set('2026-03-01T03:00:00Z');
     const r = await post(token);
     expect(json(r).code).toBe('SESSION_EXPIRED');
+  });
+
+  test('every refusal above was counted by the engine, with the code the client got', () => {
+    const codes = new Set(engine.failures.map((f) => f.code));
+    for (const code of [
+      'MALFORMED',
+      'SUITE_UNSUPPORTED',
+      'SESSION_UNKNOWN',
+      'MAC_INVALID',
+      'BIZ_MISMATCH',
+      'REPLAY_NONCE',
+    ])
+      expect(codes).toContain(code);
+    expect(codes).toContain('SEQ_REWIND');
+    // A missing token is no refusal: the client is told to update, nothing is counted.
+    expect(codes).not.toContain('RISK_TOKEN_REQUIRED');
   });
 });

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps';
 import { Body, errorResponses } from '../schemas';
+import { recordTokenFailure } from '../risk/token-failures';
 import { ingestTelemetry } from '../services/telemetry';
 
 const TelemetryBody = Body({ token: Type.String({ minLength: 1, maxLength: 262_144 }) });
@@ -59,6 +60,11 @@ export default async function riskRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: Type.Object({ accepted: Type.Array(Type.String()) }), ...errorResponses },
       },
     },
-    async (request) => ingestTelemetry(deps.db, deps.clock, deps.risk, (request.body as { token: string }).token),
+    async (request) => {
+      const { token } = request.body as { token: string };
+      return ingestTelemetry(deps.db, deps.clock, deps.risk, token, (code) =>
+        recordTokenFailure(deps.engine, request.log, { ip: request.ip, code, token }),
+      );
+    },
   );
 }

@@ -104,22 +104,32 @@ export function applicationView(a: AppRow, offer: OfferRow | undefined, today: s
   };
 }
 
-/** Apply → decide (through the Underwriter seam) → offer when approved, all in one transaction. */
-export async function apply(deps: AppDeps, trx: Trx, request: FastifyRequest, input: ApplyInput) {
-  const { clock } = deps;
+/**
+ * Apply, first half: checks and the decision (through the Underwriter seam). Runs outside the
+ * write transaction, because the risk engine writes its own state through its own store (on PGlite,
+ * one connection: a query on it from inside an open transaction would wait forever).
+ */
+export async function decideApplication(deps: AppDeps, request: FastifyRequest, input: ApplyInput) {
+  const { db, clock } = deps;
   const userId = request.userId;
   const today = businessDate(clock.now());
-  await requireConsents(trx, userId, ['personal_info', 'credit_report', 'risk_device']);
-  const customer = await getCustomer(trx, userId);
+  await requireConsents(db, userId, ['personal_info', 'credit_report', 'risk_device']);
+  const customer = await getCustomer(db, userId);
   if (!customer) throw new AppError(409, 'REAL_NAME_REQUIRED', '请先完成实名认证');
-  const enterprise = await ownEnterprise(trx, userId, input.enterpriseId);
+  const enterprise = await ownEnterprise(db, userId, input.enterpriseId);
   check(validateLoanAmount(input.amountFen), 'amountFen');
   check(validateLoanTerm(input.termMonths), 'termMonths');
   const purpose = check(validateBusinessPurpose(input.purpose), 'purpose');
+  const user = await db.selectFrom('users').select('phone').where('id', '=', userId).executeTakeFirst();
 
   const decision = await deps.underwriter.decide({
     application: { amountFen: input.amountFen, termMonths: input.termMonths, method: input.method, purpose },
-    customer: { idNumber: customer.id_number, name: customer.name, faceVerified: !!customer.face_verified_at },
+    customer: {
+      idNumber: customer.id_number,
+      name: customer.name,
+      faceVerified: !!customer.face_verified_at,
+      phone: user?.phone ?? null,
+    },
     enterprise: {
       uscc: enterprise.uscc,
       registrationDate: enterprise.registration_date,
@@ -131,6 +141,16 @@ export async function apply(deps: AppDeps, trx: Trx, request: FastifyRequest, in
     risk: request.riskToken ?? null,
     context: { ip: request.ip, userId, today },
   });
+  return { userId, enterpriseId: enterprise.id, input: { ...input, purpose }, decision };
+}
+
+export type DecidedApplication = Awaited<ReturnType<typeof decideApplication>>;
+
+/** Apply, second half, in the transaction: the application, its offer when approved, the notice. */
+export async function recordApplication(deps: AppDeps, trx: Trx, decided: DecidedApplication) {
+  const { clock } = deps;
+  const { userId, input, decision } = decided;
+  const today = businessDate(clock.now());
   const now = clock.now();
   const status = STATUS_OF[decision.decision];
   const app = await trx
@@ -138,16 +158,17 @@ export async function apply(deps: AppDeps, trx: Trx, request: FastifyRequest, in
     .values({
       id: newId('apl'),
       user_id: userId,
-      enterprise_id: enterprise.id,
+      enterprise_id: decided.enterpriseId,
       amount_fen: input.amountFen,
       term_months: input.termMonths,
       method: input.method,
-      purpose,
+      purpose: input.purpose,
       status,
       reasons: JSON.stringify(decision.reasons),
       category: decision.category,
       created_at: now,
       decided_at: decision.decision === 'review' ? null : now,
+      risk_decision_id: decision.riskDecisionId ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

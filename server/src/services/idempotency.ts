@@ -5,33 +5,47 @@ import type { Database } from '../db/types';
 import { AppError } from '../errors';
 import { sha256Hex } from '../ids';
 import { requireActionToken } from '../risk/gate';
+import { screenMoneyMove, type MoneyMove } from './money-risk';
 
 export type Trx = Transaction<Database>;
 
-interface Options {
+interface Options<P> {
   /** The route's name in the key record (a key may not be reused on another route). */
   route: string;
   /** SDK action the X-Risk-Token must be sealed for. */
   action: string;
   /** Money-moving routes demand a key; others use one when given. */
   keyRequired: boolean;
+  /**
+   * A money move: the risk engine screens it after the token check and before the work (see
+   * money-risk.ts). Returns what the engine should know (amount, receiving account).
+   */
+  money?: () => Promise<MoneyMove>;
+  /** The action may come without a token (repayment: paying back is always possible). */
+  tokenOptional?: boolean;
+  /**
+   * Work done after the checks and before the transaction, its result handed to `work` (an
+   * application's decision: the risk engine writes through its own store, outside the transaction).
+   */
+  prepare?: () => Promise<P>;
 }
 
 /**
  * Runs a state-changing request at most once per (user, Idempotency-Key):
  * 1. a finished key replays its stored answer (before the risk token is checked, so a client that
  *    retries with the very same token still gets its result instead of REPLAY_NONCE);
- * 2. otherwise the risk token is verified, and the key row is inserted in the same transaction as
+ * 2. otherwise the risk token is verified, a money move is screened by the risk engine (which may
+ *    answer step-up / hold / block instead), and the key row is inserted in the same transaction as
  *    the work. A concurrent request with the same key blocks on the key's primary key until the
  *    first commits, then finds the row and replays it; money moves once. If the work fails, the
  *    transaction (key included) rolls back and a retry runs afresh.
  */
-export async function runOnce<T>(
+export async function runOnce<T, P = undefined>(
   deps: AppDeps,
   request: FastifyRequest,
   reply: FastifyReply,
-  opts: Options,
-  work: (trx: Trx) => Promise<T>,
+  opts: Options<P>,
+  work: (trx: Trx, prepared: P) => Promise<T>,
 ): Promise<T> {
   const raw = request.headers['idempotency-key'];
   const key = typeof raw === 'string' ? raw : undefined;
@@ -62,9 +76,11 @@ export async function runOnce<T>(
     if (done) return replay(done);
   }
 
-  await requireActionToken(deps.risk, request, opts.action);
+  await requireActionToken(deps, request, opts.action, { optional: opts.tokenOptional });
+  if (opts.money) await screenMoneyMove(deps, request, opts.action, await opts.money(), hash);
+  const prepared = (opts.prepare ? await opts.prepare() : undefined) as P;
 
-  if (!key) return deps.db.transaction().execute(work);
+  if (!key) return deps.db.transaction().execute((trx) => work(trx, prepared));
   return deps.db.transaction().execute(async (trx) => {
     const claimed = await trx
       .insertInto('idempotency_keys')
@@ -89,7 +105,7 @@ export async function runOnce<T>(
         .executeTakeFirstOrThrow();
       return replay(row);
     }
-    const result = await work(trx);
+    const result = await work(trx, prepared);
     await trx
       .updateTable('idempotency_keys')
       .set({ status_code: 200, response: JSON.stringify(result) })

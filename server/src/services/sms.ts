@@ -7,8 +7,10 @@ import { maskPhone } from '../mask';
 
 const CODE_TTL_MS = 5 * 60_000;
 const MAX_ATTEMPTS = 5;
+/** Purposes a client may ask for through `POST /auth/sms`. */
 export const SMS_PURPOSES = ['login', 'contract.sign'] as const;
-export type SmsPurpose = (typeof SMS_PURPOSES)[number];
+/** Plus `risk.step_up`, sent only by the server to the bound phone when the risk engine asks (step-up.ts). */
+export type SmsPurpose = (typeof SMS_PURPOSES)[number] | 'risk.step_up';
 
 /**
  * The sandbox "sends" an SMS by storing it; the code shows in the log (phone masked) and through

@@ -32,11 +32,21 @@ function eventsOf(payload: unknown): TelemetryEvent[] | null {
 /**
  * Verifies a telemetry token and stores its events once each (keyed by session + event id, so a
  * re-sent batch after a lost answer is harmless). Answers every id it now holds, new or already
- * stored, so the client can drop them from its queue.
+ * stored, so the client can drop them from its queue. `onRefused` hears of a refused token (the
+ * bank counts those in the risk engine).
  */
-export async function ingestTelemetry(db: Db, clock: Clock, gate: RiskGate, token: string) {
+export async function ingestTelemetry(
+  db: Db,
+  clock: Clock,
+  gate: RiskGate,
+  token: string,
+  onRefused?: (code: string) => Promise<void>,
+) {
   const r = await gate.verify(token, { expectKind: 'telemetry' });
-  if (!r.ok) throw new AppError(403, r.code, riskReasonMessage(r.code));
+  if (!r.ok) {
+    await onRefused?.(r.code);
+    throw new AppError(403, r.code, riskReasonMessage(r.code));
+  }
   const events = eventsOf(r.payload);
   if (!events) throw new AppError(400, 'PAYLOAD_INVALID', '遥测数据格式不正确');
   const sessionId = String((r.session as { id?: string })?.id ?? r.header.sid ?? '');

@@ -4,6 +4,7 @@ import { base } from './base';
 import { onboarding } from './onboarding';
 import { apply } from './apply';
 import { servicing } from './servicing';
+import { risk } from './risk';
 
-export const zhCN = { ...base, onboarding, apply, servicing } as const;
+export const zhCN = { ...base, onboarding, apply, servicing, risk } as const;
 export { ONBOARDING_STEPS, type AreaKey } from './base';

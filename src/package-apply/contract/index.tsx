@@ -11,6 +11,7 @@ import { PageShell } from '../../components/page-shell';
 import { FormField } from '../../components/form-field';
 import { ErrorState, LoadingState } from '../../components/status';
 import { Button } from '../../components/nutui';
+import { RiskChallenge, useRiskChallenge } from '../../components/risk-challenge';
 import { computePlan, todayInChina } from '../../components/repayment-plan-preview/plan';
 import { methodLabel } from '../shared/labels';
 import { contractTerms } from './terms';
@@ -71,6 +72,7 @@ function SignForm({ contract, maskedPhone }: { contract: Contract; maskedPhone: 
   const [signing, setSigning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const signKey = useRef<string | null>(null);
+  const risk = useRiskChallenge();
 
   // A screen tall enough to show the whole contract has nothing to scroll: it counts as read.
   useEffect(() => {
@@ -105,7 +107,8 @@ function SignForm({ contract, maskedPhone }: { contract: Contract; maskedPhone: 
     }
   };
 
-  const sign = async () => {
+  /** `stepUpCode`: resubmitting the signature after the bank asked for an SMS check. */
+  const sign = async (stepUpCode?: string) => {
     if (signing) return;
     if (!/^\d{6}$/.test(code)) return setCodeError(t.smsInvalid);
     setSigning(true);
@@ -117,12 +120,14 @@ function SignForm({ contract, maskedPhone }: { contract: Contract; maskedPhone: 
         body: { smsCode: code },
         risk: 'contract.sign',
         idempotencyKey: signKey.current,
+        stepUpCode,
       });
       await Taro.redirectTo({ url: `/package-apply/drawdown/index?contractId=${contract.id}` });
     } catch (e) {
       const err = e instanceof ApiError ? e : null;
       // A wrong code is answered once; the next try is a new action with a new key.
       signKey.current = null;
+      if (risk.handle(e)) return;
       if (err?.field === 'smsCode' || err?.code?.startsWith('SMS')) setCodeError(err.message);
       else setError(err?.message ?? zhCN.errors.generic);
     } finally {
@@ -196,6 +201,12 @@ function SignForm({ contract, maskedPhone }: { contract: Contract; maskedPhone: 
           disabled={!read}
         />
       </View>
+      <RiskChallenge
+        challenge={risk.challenge}
+        codeError={risk.codeError}
+        onVerify={(c) => void sign(c)}
+        busy={signing}
+      />
       {error && (
         <Text className="lj-apply__error" data-testid="sign-error">
           {error}
@@ -207,7 +218,7 @@ function SignForm({ contract, maskedPhone }: { contract: Contract; maskedPhone: 
           block
           loading={signing}
           disabled={!read || !sentTo || signing}
-          onClick={sign}
+          onClick={() => sign()}
           data-testid="sign"
         >
           {signing ? t.signing : t.sign}

@@ -6,6 +6,7 @@ import { api, ApiError } from '../../services/api/client';
 import { FormField } from '../../components/form-field';
 import { ChoiceGroup } from '../../components/apply-choice';
 import { Button } from '../../components/nutui';
+import { RiskChallenge, useRiskChallenge } from '../../components/risk-challenge';
 
 type Kind = 'corporate' | 'card';
 type Field = 'kind' | 'accountNo' | 'holderName' | 'bankName';
@@ -23,12 +24,14 @@ export function AddAccountForm({ onAdded, onCancel }: { onAdded: (id: string) =>
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const risk = useRiskChallenge();
 
   const card = accountNo.trim() ? validateBankCard(accountNo) : null;
   const cardError = card && !card.ok ? card.message : null;
   const cardWarning = card?.ok ? (card.warnings?.[0]?.message ?? null) : null;
 
-  const save = async () => {
+  /** `stepUpCode`: resubmitting the same account after the bank asked for an SMS check. */
+  const save = async (stepUpCode?: string) => {
     if (saving) return;
     const checked = validateBankCard(accountNo);
     const next: Partial<Record<Field, string>> = {
@@ -45,9 +48,11 @@ export function AddAccountForm({ onAdded, onCancel }: { onAdded: (id: string) =>
       const r = await api.post('/api/accounts', {
         body: { kind, accountNo: checked.value.cardNumber, holderName: holderName.trim(), bankName: bankName.trim() },
         risk: 'account.change',
+        stepUpCode,
       });
       onAdded(r.account.id);
     } catch (e) {
+      if (risk.handle(e)) return;
       const err = e instanceof ApiError ? e : null;
       const field = err?.field as Field | undefined;
       if (field && ['kind', 'accountNo', 'holderName', 'bankName'].includes(field))
@@ -99,12 +104,18 @@ export function AddAccountForm({ onAdded, onCancel }: { onAdded: (id: string) =>
         onChange={setBankName}
         error={errors.bankName}
       />
+      <RiskChallenge
+        challenge={risk.challenge}
+        codeError={risk.codeError}
+        onVerify={(code) => void save(code)}
+        busy={saving}
+      />
       {formError && (
         <Text className="lj-apply__error" data-testid="account-error">
           {formError}
         </Text>
       )}
-      <Button type="primary" block loading={saving} disabled={saving} onClick={save} data-testid="save-account">
+      <Button type="primary" block loading={saving} disabled={saving} onClick={() => save()} data-testid="save-account">
         {saving ? t.savingAccount : t.saveAccount}
       </Button>
       <Button block fill="outline" onClick={onCancel}>

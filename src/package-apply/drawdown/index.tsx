@@ -13,6 +13,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/status';
 import { ChoiceGroup } from '../../components/apply-choice';
 import { RepaymentPlanPreview } from '../../components/repayment-plan-preview';
 import { Button } from '../../components/nutui';
+import { RiskChallenge, useRiskChallenge } from '../../components/risk-challenge';
 import { checkAmount } from '../shared/amount';
 import { methodLabel } from '../shared/labels';
 import { contractTerms, type ContractTerms } from '../contract/terms';
@@ -47,17 +48,21 @@ function DrawdownForm(props: {
   const [errors, setErrors] = useState<{ amount?: string; account?: string }>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const risk = useRiskChallenge();
   // Kept across retries of the same drawdown so money moves once; a changed amount or account
   // is a new action.
   const key = useRef<string | null>(null);
+  const clearRisk = risk.clear;
   useEffect(() => {
     key.current = null;
-  }, [amountText, accountId]);
+    clearRisk();
+  }, [amountText, accountId, clearRisk]);
 
   // A remainder below the product minimum can still be drawn in full (as the bank allows).
   const amount = checkAmount(amountText, { availableFen, minFen: Math.min(100_000, availableFen) });
 
-  const submit = async () => {
+  /** `stepUpCode`: resubmitting the same drawdown after the bank asked for an SMS check. */
+  const submit = async (stepUpCode?: string) => {
     if (submitting) return;
     const next = {
       amount: amount.fen === null ? (amount.error ?? t.amountRequired) : undefined,
@@ -74,9 +79,11 @@ function DrawdownForm(props: {
         body: { amountFen: amount.fen, accountId },
         risk: 'drawdown',
         idempotencyKey: key.current,
+        stepUpCode,
       });
       await Taro.redirectTo({ url: `/package-loan/detail/index?id=${r.loan.id}` });
     } catch (e) {
+      if (risk.handle(e)) return;
       const err = e instanceof ApiError ? e : null;
       if (err?.field === 'amountFen') setErrors((x) => ({ ...x, amount: err.message }));
       else if (err?.field === 'accountId') setErrors((x) => ({ ...x, account: err.message }));
@@ -155,13 +162,26 @@ function DrawdownForm(props: {
       <Text className="lj-apply__notice" data-testid="anti-scam">
         {t.antiScam}
       </Text>
+      <RiskChallenge
+        challenge={risk.challenge}
+        codeError={risk.codeError}
+        onVerify={(code) => void submit(code)}
+        busy={submitting}
+      />
       {formError && (
         <Text className="lj-apply__error" data-testid="drawdown-error">
           {formError}
         </Text>
       )}
       <View className="lj-apply__actions">
-        <Button type="primary" block loading={submitting} disabled={submitting} onClick={submit} data-testid="draw">
+        <Button
+          type="primary"
+          block
+          loading={submitting}
+          disabled={submitting}
+          onClick={() => submit()}
+          data-testid="draw"
+        >
           {submitting ? t.submitting : t.submit}
         </Button>
       </View>

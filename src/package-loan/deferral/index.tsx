@@ -6,6 +6,7 @@ import { Button } from '../../components/nutui';
 import { LoadingState, ErrorState } from '../../components/status';
 import { StepIndicator } from '../../components/step-indicator';
 import { useMoneyAction } from '../../components/servicing-submit';
+import { RiskChallenge } from '../../components/risk-challenge';
 import { loanDetailUrl, repayUrl } from '../../components/servicing-data';
 import { api } from '../../services/api/client';
 import { useAsync } from '../../services/use-async';
@@ -53,8 +54,8 @@ export default function DeferralPage() {
     }
     const body = { option: choice, months };
     void action
-      .run(JSON.stringify(body), (idempotencyKey) =>
-        api.post('/api/loans/{id}/deferrals', { params: { id }, body, risk: 'deferral', idempotencyKey }),
+      .run(JSON.stringify(body), (idempotencyKey, stepUpCode) =>
+        api.post('/api/loans/{id}/deferrals', { params: { id }, body, risk: 'deferral', idempotencyKey, stepUpCode }),
       )
       .then(records.reload);
   };
@@ -140,6 +141,7 @@ export default function DeferralPage() {
               {t.chooseFirst}
             </Text>
           )}
+          <RiskChallenge {...action.risk} onVerify={action.stepUp} busy={action.busy} />
           {action.error && (
             <Text className="lj-deferral__error" data-testid="deferral-error">
               {action.error}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Button } from '../../components/nutui';
 import { ChoiceCard } from '../../components/servicing-choice';
 import { useMoneyAction } from '../../components/servicing-submit';
+import { RiskChallenge } from '../../components/risk-challenge';
 import { loanDetailUrl } from '../../components/servicing-data';
 import { api } from '../../services/api/client';
 import { zhCN } from '../../locales/zh-CN';
@@ -20,8 +21,14 @@ export function RenewalSection({ loanId, onDone }: { loanId: string; onDone: () 
     if (term === null) return;
     const body = { termMonths: term };
     void action
-      .run(JSON.stringify(body), (idempotencyKey) =>
-        api.post('/api/loans/{id}/renewals', { params: { id: loanId }, body, risk: 'renewal', idempotencyKey }),
+      .run(JSON.stringify(body), (idempotencyKey, stepUpCode) =>
+        api.post('/api/loans/{id}/renewals', {
+          params: { id: loanId },
+          body,
+          risk: 'renewal',
+          idempotencyKey,
+          stepUpCode,
+        }),
       )
       .then(onDone);
   };
@@ -57,6 +64,7 @@ export function RenewalSection({ loanId, onDone }: { loanId: string; onDone: () 
               />
             ))}
           </View>
+          <RiskChallenge {...action.risk} onVerify={action.stepUp} busy={action.busy} />
           {action.error && (
             <Text className="lj-deferral__error" data-testid="renewal-error">
               {action.error}

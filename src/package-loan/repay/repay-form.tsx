@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
 import { Button } from '../../components/nutui';
 import { ChoiceCard } from '../../components/servicing-choice';
+import { RiskChallenge } from '../../components/risk-challenge';
 import type { MoneyAction } from '../../components/servicing-submit';
 import type { LoanDetail } from '../../components/servicing-data';
 import { formatYuan } from '../../domain';
@@ -62,8 +63,16 @@ export function RepayForm({ loan, options, action }: RepayFormProps) {
 
   const submit = () => {
     if (!kind || submitAmount === null) return;
-    void action.run(JSON.stringify(body), (idempotencyKey) =>
-      api.post('/api/loans/{id}/repayments', { params: { id: loan.id }, body, risk: 'repay', idempotencyKey }),
+    // riskOptional: paying back never depends on device consent (the bank accepts it without a token).
+    void action.run(JSON.stringify(body), (idempotencyKey, stepUpCode) =>
+      api.post('/api/loans/{id}/repayments', {
+        params: { id: loan.id },
+        body,
+        risk: 'repay',
+        riskOptional: true,
+        idempotencyKey,
+        stepUpCode,
+      }),
     );
   };
 
@@ -132,6 +141,7 @@ export function RepayForm({ loan, options, action }: RepayFormProps) {
           <Text className="lj-secondary">{t.retryHint}</Text>
         </View>
       )}
+      <RiskChallenge {...action.risk} onVerify={action.stepUp} busy={action.busy} />
       {kind === 'partial' && !partial.preview && <Text className="lj-secondary">{t.previewFirst}</Text>}
       <View className="lj-repay__actions">
         <Button

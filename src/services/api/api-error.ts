@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** The bank's risk decision behind RISK_STEP_UP / RISK_HELD / RISK_BLOCKED (a step-up SMS names it). */
+    readonly decisionId?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -21,9 +23,15 @@ export function toApiError(status: number, body: unknown): ApiError {
   const t = zhCN.errors;
   if (status === 0) return new ApiError(0, 'NETWORK', t.network);
   if (status >= 500) return new ApiError(status, 'SERVER', t.server);
-  const b = (body ?? {}) as { code?: unknown; message?: unknown; field?: unknown };
+  const b = (body ?? {}) as { code?: unknown; message?: unknown; field?: unknown; decisionId?: unknown };
   const code = typeof b.code === 'string' ? b.code : `HTTP_${status}`;
   if (status === 401) return new ApiError(status, code, t.sessionExpired);
   const message = typeof b.message === 'string' && b.message ? b.message : t.generic;
-  return new ApiError(status, code, message, typeof b.field === 'string' ? b.field : undefined);
+  return new ApiError(
+    status,
+    code,
+    message,
+    typeof b.field === 'string' ? b.field : undefined,
+    typeof b.decisionId === 'string' ? b.decisionId : undefined,
+  );
 }

@@ -92,4 +92,38 @@ describe('api client', () => {
     await api.post('/api/auth/sms', { body: { phone: '13800138000', purpose: 'login' } });
     expect(network.requests[1].header).toMatchObject({ 'content-type': 'application/json' });
   });
+
+  it('a repayment goes without a token when none can be sealed (consent withdrawn); other actions do not', async () => {
+    const withdrawn = new Error('consent is withdrawn');
+    jest.mocked(sealAction).mockRejectedValueOnce(withdrawn).mockRejectedValueOnce(withdrawn);
+    network.respond = () => ({ statusCode: 200, data: { ok: true } });
+    const body = { kind: 'current' as const };
+    await api.post('/api/loans/{id}/repayments', { params: { id: 'L1' }, body, risk: 'repay', riskOptional: true });
+    expect(network.requests[0].header).not.toHaveProperty('x-risk-token');
+    await expect(
+      api.post('/api/loans/{id}/deferrals', {
+        params: { id: 'L1' },
+        body: { option: 'INTEREST_ONLY', months: 3 },
+        risk: 'deferral',
+      }),
+    ).rejects.toThrow('consent is withdrawn');
+    expect(network.requests).toHaveLength(1);
+  });
+
+  it('sends the step-up code and keeps the decision id of a risk answer', async () => {
+    network.respond = () => ({
+      statusCode: 428,
+      data: { code: 'RISK_STEP_UP', message: '需要短信验证', decisionId: 'dec_1' },
+    });
+    const error = await api
+      .post('/api/loans/{id}/repayments', {
+        params: { id: 'L1' },
+        body: { kind: 'current' },
+        risk: 'repay',
+        stepUpCode: '123456',
+      })
+      .catch((e) => e);
+    expect(network.requests[0].header).toMatchObject({ 'x-step-up-code': '123456' });
+    expect(error).toMatchObject({ status: 428, code: 'RISK_STEP_UP', decisionId: 'dec_1' });
+  });
 });

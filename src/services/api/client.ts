@@ -13,6 +13,13 @@ export interface CallOptions<O> {
   risk?: string;
   /** Same key for every retry of one user action, so money moves once (see newIdempotencyKey). */
   idempotencyKey?: string;
+  /**
+   * Send without a token when none can be sealed (device consent withdrawn): a repayment is always
+   * accepted by the bank, with or without one.
+   */
+  riskOptional?: boolean;
+  /** The SMS code answering a RISK_STEP_UP on this action (header X-Step-Up-Code). */
+  stepUpCode?: string;
 }
 
 const RISK_SESSION_CODES = new Set(['SESSION_UNKNOWN', 'SESSION_EXPIRED']);
@@ -52,7 +59,14 @@ async function call<M extends Method, P extends ApiPath<M>>(
     const token = sessionToken();
     if (token) headers.authorization = `Bearer ${token}`;
     if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
-    if (opts.risk) headers['x-risk-token'] = await sealAction(opts.risk, opts.body ?? {});
+    if (opts.stepUpCode) headers['x-step-up-code'] = opts.stepUpCode;
+    if (opts.risk) {
+      try {
+        headers['x-risk-token'] = await sealAction(opts.risk, opts.body ?? {});
+      } catch (e) {
+        if (!opts.riskOptional) throw e;
+      }
+    }
     return send(method, url, opts.body, headers);
   };
   let res = await attempt();

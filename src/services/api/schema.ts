@@ -114,7 +114,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Add / change the receiving account (Luhn failure is only a warning). Needs X-Risk-Token (account.change). */
+    /** Add / change the receiving account (Luhn failure is only a warning). Needs X-Risk-Token (account.change); screened by the risk engine. */
     post: {
       parameters: {
         query?: never;
@@ -123,6 +123,8 @@ export interface paths {
           'idempotency-key'?: string;
           /** @description SDK action token bound to this body */
           'x-risk-token'?: string;
+          /** @description SMS code (purpose risk.step_up) answering a 428 RISK_STEP_UP on this action */
+          'x-step-up-code'?: string;
         };
         path?: never;
         cookie?: never;
@@ -391,7 +393,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Apply for a loan; decided at once (approve / review / reject). Needs X-Risk-Token (loan.apply). */
+    /** Apply for a loan; decided at once by the credit policy and the risk engine (approve / review / reject). Needs X-Risk-Token (loan.apply). */
     post: {
       parameters: {
         query?: never;
@@ -400,6 +402,8 @@ export interface paths {
           'idempotency-key'?: string;
           /** @description SDK action token bound to this body */
           'x-risk-token'?: string;
+          /** @description SMS code (purpose risk.step_up) answering a 428 RISK_STEP_UP on this action */
+          'x-step-up-code'?: string;
         };
         path?: never;
         cookie?: never;
@@ -1910,7 +1914,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Draw down (支用) to one of my accounts. Needs Idempotency-Key and X-Risk-Token (drawdown). */
+    /** Draw down (支用) to one of my accounts. Needs Idempotency-Key and X-Risk-Token (drawdown); screened by the risk engine. */
     post: {
       parameters: {
         query?: never;
@@ -1919,6 +1923,8 @@ export interface paths {
           'idempotency-key'?: string;
           /** @description SDK action token bound to this body */
           'x-risk-token'?: string;
+          /** @description SMS code (purpose risk.step_up) answering a 428 RISK_STEP_UP on this action */
+          'x-step-up-code'?: string;
         };
         path: {
           /** @description opaque record id */
@@ -2078,7 +2084,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** E-sign with the SMS code. Needs X-Risk-Token (contract.sign). */
+    /** E-sign with the SMS code. Needs X-Risk-Token (contract.sign); screened by the risk engine. */
     post: {
       parameters: {
         query?: never;
@@ -2087,6 +2093,8 @@ export interface paths {
           'idempotency-key'?: string;
           /** @description SDK action token bound to this body */
           'x-risk-token'?: string;
+          /** @description SMS code (purpose risk.step_up) answering a 428 RISK_STEP_UP on this action */
+          'x-step-up-code'?: string;
         };
         path: {
           /** @description opaque record id */
@@ -3925,7 +3933,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Request a deferral; applied to the schedule within policy. Needs Idempotency-Key and X-Risk-Token (deferral). */
+    /** Request a deferral; applied to the schedule within policy. Needs Idempotency-Key and X-Risk-Token (deferral); screened by the risk engine. */
     post: {
       parameters: {
         query?: never;
@@ -3934,6 +3942,8 @@ export interface paths {
           'idempotency-key'?: string;
           /** @description SDK action token bound to this body */
           'x-risk-token'?: string;
+          /** @description SMS code (purpose risk.step_up) answering a 428 RISK_STEP_UP on this action */
+          'x-step-up-code'?: string;
         };
         path: {
           /** @description opaque record id */
@@ -4325,7 +4335,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Request a renewal without principal repayment (无还本续贷). Needs Idempotency-Key and X-Risk-Token (renewal). */
+    /** Request a renewal without principal repayment (无还本续贷). Needs Idempotency-Key and X-Risk-Token (renewal); screened by the risk engine. */
     post: {
       parameters: {
         query?: never;
@@ -4334,6 +4344,8 @@ export interface paths {
           'idempotency-key'?: string;
           /** @description SDK action token bound to this body */
           'x-risk-token'?: string;
+          /** @description SMS code (purpose risk.step_up) answering a 428 RISK_STEP_UP on this action */
+          'x-step-up-code'?: string;
         };
         path: {
           /** @description opaque record id */
@@ -4764,7 +4776,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Repay (current / overdue with penalty / early full / early partial). Needs Idempotency-Key and X-Risk-Token (repay). */
+    /** Repay (current / overdue with penalty / early full / early partial). Needs Idempotency-Key; X-Risk-Token (repay) when the device has consent — a repayment without one is accepted. Screened by the risk engine (never beyond step-up). */
     post: {
       parameters: {
         query?: never;
@@ -4773,6 +4785,8 @@ export interface paths {
           'idempotency-key'?: string;
           /** @description SDK action token bound to this body */
           'x-risk-token'?: string;
+          /** @description SMS code (purpose risk.step_up) answering a 428 RISK_STEP_UP on this action */
+          'x-step-up-code'?: string;
         };
         path: {
           /** @description opaque record id */
@@ -6100,6 +6114,127 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/risk/step-up/sms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send the SMS code for a step-up (the decisionId of a 428 RISK_STEP_UP) to my bound phone; resubmit the move with X-Step-Up-Code */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description risk engine decision id */
+            decisionId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description ISO-8601 with offset */
+              expiresAt: string;
+              /** @description masked bound phone the code went to */
+              phone: string;
+              sent: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/risk/telemetry': {
     parameters: {
       query?: never;
@@ -6216,6 +6351,1568 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/staff/risk/alerts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Surge alerts and lockdown changes, newest first */
+    get: {
+      parameters: {
+        query?: {
+          channel?: string;
+          /** @description 1–999 */
+          limit?: string;
+          /** @description ISO-8601 instant, e.g. 2026-03-01T10:00:00+08:00 */
+          since?: string;
+        };
+        header?: {
+          'x-staff-key'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: ({
+                /** @description ISO-8601 with offset */
+                at: string;
+                channel: string;
+                conditionId?: string;
+                evidence: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                kind: 'surge' | 'lockdown' | 'lockdown_lifted' | 'cool_down';
+              } & {
+                [key: string]: unknown;
+              })[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/staff/risk/channels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Channels seen in the last `hours` (default 24) with their state: normal, watch, lockdown, cool_down */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 1–9999 */
+          hours?: string;
+        };
+        header?: {
+          'x-staff-key'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: ({
+                channel: string;
+                condition:
+                  | ({
+                      actor: string;
+                      alertId?: string;
+                      channel: string;
+                      /** @description ISO-8601 with offset */
+                      from: string;
+                      id: string;
+                      /** @description ISO-8601 with offset */
+                      liftedAt?: string;
+                      liftedBy?: string;
+                      liftReason?: string;
+                      mode: 'review' | 'reject';
+                      reason: string;
+                      setBy: 'auto' | 'staff';
+                      /** @description ISO-8601 with offset */
+                      until: string | null;
+                    } & {
+                      [key: string]: unknown;
+                    })
+                  | null;
+                evidence: {
+                  approvalRate?: number | null;
+                  baselineApprovalRate?: number | null;
+                  /** @description applications in the test window */
+                  count?: number;
+                  /** @description expected from the baseline */
+                  expected?: number;
+                  /** @description Poisson upper tail of count given expected */
+                  pValue?: number;
+                  riskShare?: number | null;
+                  windowMinutes?: number;
+                } & {
+                  [key: string]: unknown;
+                };
+                state: 'normal' | 'watch' | 'lockdown' | 'cool_down';
+              } & {
+                [key: string]: unknown;
+              })[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/staff/risk/channels/{channel}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One channel's state, active condition and surge evidence */
+    get: {
+      parameters: {
+        query?: never;
+        header?: {
+          'x-staff-key'?: string;
+        };
+        path: {
+          channel: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channel: string;
+              condition:
+                | ({
+                    actor: string;
+                    alertId?: string;
+                    channel: string;
+                    /** @description ISO-8601 with offset */
+                    from: string;
+                    id: string;
+                    /** @description ISO-8601 with offset */
+                    liftedAt?: string;
+                    liftedBy?: string;
+                    liftReason?: string;
+                    mode: 'review' | 'reject';
+                    reason: string;
+                    setBy: 'auto' | 'staff';
+                    /** @description ISO-8601 with offset */
+                    until: string | null;
+                  } & {
+                    [key: string]: unknown;
+                  })
+                | null;
+              evidence: {
+                approvalRate?: number | null;
+                baselineApprovalRate?: number | null;
+                /** @description applications in the test window */
+                count?: number;
+                /** @description expected from the baseline */
+                expected?: number;
+                /** @description Poisson upper tail of count given expected */
+                pValue?: number;
+                riskShare?: number | null;
+                windowMinutes?: number;
+              } & {
+                [key: string]: unknown;
+              };
+              state: 'normal' | 'watch' | 'lockdown' | 'cool_down';
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/staff/risk/channels/{channel}/lift': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Lift every active condition on a channel (its applications are decided normally again) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          'x-staff-key'?: string;
+        };
+        path: {
+          channel: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description why (kept with the record) */
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              lifted: ({
+                actor: string;
+                alertId?: string;
+                channel: string;
+                /** @description ISO-8601 with offset */
+                from: string;
+                id: string;
+                /** @description ISO-8601 with offset */
+                liftedAt?: string;
+                liftedBy?: string;
+                liftReason?: string;
+                mode: 'review' | 'reject';
+                reason: string;
+                setBy: 'auto' | 'staff';
+                /** @description ISO-8601 with offset */
+                until: string | null;
+              } & {
+                [key: string]: unknown;
+              })[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/staff/risk/channels/{channel}/lockdown': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Lock a channel down: its new applications go to review or are rejected (CHANNEL_LOCKDOWN) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          'x-staff-key'?: string;
+        };
+        path: {
+          channel: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description length; omitted = until lifted */
+            minutes?: number;
+            /** @description new applications from the channel go to review, or are rejected (CHANNEL_LOCKDOWN) */
+            mode: 'review' | 'reject';
+            /** @description why (kept with the record) */
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              actor: string;
+              alertId?: string;
+              channel: string;
+              /** @description ISO-8601 with offset */
+              from: string;
+              id: string;
+              /** @description ISO-8601 with offset */
+              liftedAt?: string;
+              liftedBy?: string;
+              liftReason?: string;
+              mode: 'review' | 'reject';
+              reason: string;
+              setBy: 'auto' | 'staff';
+              /** @description ISO-8601 with offset */
+              until: string | null;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/staff/risk/channels/{channel}/series': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per-bucket applications, approvals and risky applications of a channel: buckets starting from `from` to `to` inclusive (default: the last 24 h up to now, the current bucket included) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description ISO-8601 instant, e.g. 2026-03-01T10:00:00+08:00 */
+          from?: string;
+          /** @description ISO-8601 instant, e.g. 2026-03-01T10:00:00+08:00 */
+          to?: string;
+        };
+        header?: {
+          'x-staff-key'?: string;
+        };
+        path: {
+          channel: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channel: string;
+              /** @description ISO-8601 with offset */
+              from: string;
+              items: ({
+                applications: number;
+                approved: number;
+                /** @description applications with at least one risk reason */
+                risky: number;
+                /** @description ISO-8601 with offset */
+                start: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              /** @description ISO-8601 with offset */
+              to: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/staff/risk/decisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Decision records, newest first; page with `before` = the last decisionId (`nextBefore`) */
+    get: {
+      parameters: {
+        query?: {
+          action?: string;
+          /** @description risk engine decision id */
+          before?: string;
+          channel?: string;
+          /** @description 1–999 */
+          limit?: string;
+          outcome?: 'approve' | 'review' | 'reject' | 'allow' | 'step-up' | 'hold' | 'block';
+          /** @description ISO-8601 instant, e.g. 2026-03-01T10:00:00+08:00 */
+          since?: string;
+          /** @description ISO-8601 instant, e.g. 2026-03-01T10:00:00+08:00 */
+          until?: string;
+        };
+        header?: {
+          'x-staff-key'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: ({
+                action: string;
+                /** @description ISO-8601 with offset */
+                at: string;
+                category: string | null;
+                channel: string;
+                decisionId: string;
+                forcedBy?: string;
+                /** @description approve | review | reject | allow | step-up | hold | block */
+                outcome: string;
+                /** @description hit codes, heaviest first */
+                reasons: string[];
+                ruleSet: {
+                  hash: string;
+                  id: string;
+                  version: number;
+                } & {
+                  [key: string]: unknown;
+                };
+                score: number;
+              } & {
+                [key: string]: unknown;
+              })[];
+              /** @description pass as `before` for the next page */
+              nextBefore: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/staff/risk/decisions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One decision record: features seen, every rule result with its evidence and staff text */
+    get: {
+      parameters: {
+        query?: never;
+        header?: {
+          'x-staff-key'?: string;
+        };
+        path: {
+          /** @description risk engine decision id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              action: string;
+              /** @description ISO-8601 with offset */
+              at: string;
+              category: string | null;
+              channel: string;
+              decisionId: string;
+              engineVersion: string;
+              features: {
+                [key: string]: string | number | boolean | (never | null);
+              };
+              forcedBy?: string;
+              /** @description approve | review | reject | allow | step-up | hold | block */
+              outcome: string;
+              /** @description hit codes, heaviest first */
+              reasons: string[];
+              rules: ({
+                band: string | null;
+                code: string;
+                evidence: {
+                  [key: string]: string | number | boolean | (never | null);
+                };
+                exit?: string;
+                force?: string;
+                ruleVersion: number;
+                status: 'hit' | 'no_hit' | 'exit' | 'error';
+                /** @description zh-CN staff explanation */
+                text: string;
+                value: number | null;
+                weight: number;
+              } & {
+                [key: string]: unknown;
+              })[];
+              ruleSet: {
+                hash: string;
+                id: string;
+                version: number;
+              } & {
+                [key: string]: unknown;
+              };
+              score: number;
+              /** @description keyed hashes, never clear values */
+              subjects: {
+                [key: string]: string;
+              };
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/staff/risk/holds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Money moves held for review (RISK_HELD), newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 1–999 */
+          limit?: string;
+          status?: 'pending' | 'released' | 'refused';
+        };
+        header?: {
+          'x-staff-key'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: ({
+                action: string;
+                /** @description ISO-8601 with offset */
+                createdAt: string;
+                decisionId: string;
+                reason: string | null;
+                /** @description ISO-8601 with offset */
+                releaseValidUntil: string | null;
+                /** @description ISO-8601 with offset */
+                resolvedAt: string | null;
+                resolvedBy: string | null;
+                status: 'pending' | 'released' | 'refused';
+                /** @description ISO-8601 with offset */
+                usedAt: string | null;
+              } & {
+                [key: string]: unknown;
+              })[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/staff/risk/holds/{id}/refuse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Refuse a held money move: it stays stopped and the customer is told */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          'x-staff-key'?: string;
+        };
+        path: {
+          /** @description risk engine decision id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description why (kept with the record) */
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              action: string;
+              /** @description ISO-8601 with offset */
+              createdAt: string;
+              decisionId: string;
+              reason: string | null;
+              /** @description ISO-8601 with offset */
+              releaseValidUntil: string | null;
+              /** @description ISO-8601 with offset */
+              resolvedAt: string | null;
+              resolvedBy: string | null;
+              status: 'pending' | 'released' | 'refused';
+              /** @description ISO-8601 with offset */
+              usedAt: string | null;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/staff/risk/holds/{id}/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Release a held money move: the customer's resubmission goes through once (within 7 days) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          'x-staff-key'?: string;
+        };
+        path: {
+          /** @description risk engine decision id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description why (kept with the record) */
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              action: string;
+              /** @description ISO-8601 with offset */
+              createdAt: string;
+              decisionId: string;
+              reason: string | null;
+              /** @description ISO-8601 with offset */
+              releaseValidUntil: string | null;
+              /** @description ISO-8601 with offset */
+              resolvedAt: string | null;
+              resolvedBy: string | null;
+              status: 'pending' | 'released' | 'refused';
+              /** @description ISO-8601 with offset */
+              usedAt: string | null;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6223,6 +7920,8 @@ export interface components {
     /** Error */
     'def-0': {
       code: string;
+      /** @description risk engine decision behind RISK_STEP_UP / RISK_HELD / RISK_BLOCKED */
+      decisionId?: string;
       field?: string;
       message: string;
     };

@@ -1,5 +1,4 @@
 import { actualDays, bpToRate, CREDIT_LOAN_PRODUCT, validateResidentId } from '../../domain';
-import { deviceFlags } from './device-signals';
 import type { Decision, DecisionReason, Underwriter, UnderwritingInput } from './underwriter';
 
 /** Tunables of the plain policy; numbers a credit committee would set. */
@@ -21,7 +20,6 @@ export const POLICY = {
 const CATEGORY = {
   business: '企业经营情况暂不满足本产品要求',
   applicant: '申请人条件暂不满足本产品要求',
-  security: '本次申请环境存在安全风险',
   review: '需要进一步核实部分信息',
 } as const;
 
@@ -32,8 +30,9 @@ function ageOn(birthDate: string, today: string): number {
 }
 
 /**
- * The interim underwriter: identity and enterprise rules plus the token verifier's outcome (a
- * request only reaches here with a verified token) and a few device flags from it.
+ * The credit policy: the business rules only (applicant age, enterprise age, revenue → limit, who
+ * applies, face check). Device and behaviour signals are the risk engine's; the bank's underwriter
+ * runs both (risk-underwriter.ts).
  */
 export function createCreditPolicy(policy = POLICY): Underwriter {
   return {
@@ -61,23 +60,8 @@ export function createCreditPolicy(policy = POLICY): Underwriter {
         reviews.push({ code: 'AUTHORISED_APPLICANT', detail: 'not the legal representative' });
       if (!input.customer.faceVerified) reviews.push({ code: 'FACE_NOT_VERIFIED', detail: 'no face verification' });
 
-      if (!input.risk) rejects.push({ code: 'RISK_TOKEN_MISSING', detail: 'no verified token' });
-      else {
-        const f = deviceFlags(input.risk.payload);
-        if (f.automation) rejects.push({ code: 'DEVICE_AUTOMATION', detail: 'webdriver' });
-        if (f.debug) reviews.push({ code: 'DEVICE_DEBUG_MODE', detail: 'enableDebug' });
-        if (f.proxy) reviews.push({ code: 'DEVICE_PROXY', detail: 'hasSystemProxy' });
-        if (f.desktopOrDevtools) reviews.push({ code: 'DEVICE_DESKTOP_CLIENT', detail: 'PC/Mac/devtools client' });
-      }
-
       if (rejects.length) {
-        const first = rejects[0].code;
-        const category =
-          first.startsWith('DEVICE') || first.startsWith('RISK')
-            ? CATEGORY.security
-            : first === 'APPLICANT_AGE_OUT_OF_RANGE'
-              ? CATEGORY.applicant
-              : CATEGORY.business;
+        const category = rejects[0].code === 'APPLICANT_AGE_OUT_OF_RANGE' ? CATEGORY.applicant : CATEGORY.business;
         return { decision: 'reject', reasons: [...rejects, ...reviews], category };
       }
       if (reviews.length) return { decision: 'review', reasons: reviews, category: CATEGORY.review };

@@ -1,7 +1,8 @@
 /** What the underwriter sees: the application, who applies, and the verified risk token. */
 export interface UnderwritingInput {
   application: { amountFen: number; termMonths: number; method: string; purpose: string };
-  customer: { idNumber: string; name: string; faceVerified: boolean };
+  /** `phone`: the bound mobile number, if any. */
+  customer: { idNumber: string; name: string; faceVerified: boolean; phone?: string | null };
   enterprise: {
     uscc: string;
     registrationDate: string;
@@ -10,7 +11,7 @@ export interface UnderwritingInput {
     industry: string;
     applicantRole: string;
   };
-  /** The verified action token (header + decrypted payload); the SDK risk engine reads its signals. */
+  /** The verified action token (header + decrypted payload); the risk engine reads its signals. */
   risk: { header: Record<string, unknown>; payload: unknown } | null;
   /** Server-side context the client cannot forge. */
   context: { ip: string; userId: string; today: string };
@@ -32,11 +33,13 @@ export interface Decision {
   category: string | null;
   /** Approved terms when decision is approve. */
   offer?: { limitFen: number; annualRate: string };
+  /** The risk engine's decision record id, when the engine took part (stored with the application). */
+  riskDecisionId?: string;
 }
 
 /**
- * The one seam between lending and risk: a plain credit policy fills it today, the SDK's risk engine
- * later, without touching the routes.
+ * The one seam between lending and risk: the bank's underwriter (risk-underwriter.ts) runs the
+ * credit policy and the SDK's risk engine behind it; tests may put anything here.
  */
 export interface Underwriter {
   decide(input: UnderwritingInput): Promise<Decision>;
