@@ -76,6 +76,12 @@ export interface RiskEngine {
   evaluate(features: FeatureVector, ruleSet: RuleSetFile): Omit<EngineDecision, 'record'> & { ruleSet: RuleSetRef };
   /** The active rule set for an action. */
   ruleSetFor(action: string): { file: RuleSetFile; ref: RuleSetRef };
+  /**
+   * Makes a committed rule set the active one for each of its actions in this engine (checked like
+   * the start-up sets; a draft or a set that fails a check is refused and nothing changes). The bank
+   * persists activations and calls this on every instance; each decision records the set it used.
+   */
+  useRuleSet(file: RuleSetFile): RuleSetRef;
 
   channels: {
     status(channel: string, at?: number): Promise<ChannelStatus>;

@@ -102,6 +102,20 @@ describe('createRiskEngine', () => {
     expect(kinds).toEqual(['lockdown_lifted', 'lockdown']);
   });
 
+  it('switches to a newly activated rule set, records it, and refuses drafts and broken sets', async () => {
+    const { engine } = makeEngine();
+    const current = engine.ruleSetFor('loan.apply').file;
+    const stricter = { ...current, version: 2, basedOn: 1, thresholds: { review: 0, reject: 80 } };
+    expect(() => engine.useRuleSet({ ...stricter, status: 'draft' })).toThrow(/draft/);
+    expect(() => engine.useRuleSet({ ...stricter, thresholds: { review: 90, reject: 80 } })).toThrow(/refused/);
+    expect(engine.ruleSetFor('loan.apply').ref.version).toBe(1);
+    const ref = engine.useRuleSet(stricter);
+    const d = await engine.decide(apply('198.51.100.3'));
+    expect(d.outcome).toBe('review');
+    expect(d.record.ruleSet).toEqual(ref);
+    expect(ref.version).toBe(2);
+  });
+
   it('counts refused tokens per IP', async () => {
     const { engine } = makeEngine();
     await engine.recordTokenFailure({ ip: '203.0.113.50', code: 'MAC_INVALID' });

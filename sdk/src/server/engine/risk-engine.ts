@@ -151,6 +151,14 @@ export function createRiskEngine(opts: RiskEngineOptions): RiskEngine {
       return { ...rest, ruleSet: set.ref };
     },
 
+    useRuleSet(file) {
+      if (file.status !== 'committed')
+        throw new TypeError(`risk engine: rule set ${file.id}@${file.version} is a draft`);
+      const set = loadRuleSet(file, registry);
+      for (const action of set.file.actions) byAction.set(action, set);
+      return set.ref;
+    },
+
     ruleSetFor(action) {
       const set = setFor(action);
       return { file: set.file, ref: set.ref };
