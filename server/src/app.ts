@@ -8,7 +8,7 @@ import type { Db } from './db/connect';
 import type { AppDeps, RateLimits } from './deps';
 import { errorSchema, registerErrorHandling } from './errors';
 import type { RiskGate } from './risk/gate';
-import { createRiskEngine, type RiskEngine } from '@lingjie/risk-sdk/engine';
+import { createRiskEngine, type RiskEngine, type RuleSetFile } from '@lingjie/risk-sdk/engine';
 import { createRiskUnderwriter } from './services/underwriting/risk-underwriter';
 import type { Underwriter } from './services/underwriting/underwriter';
 import { processIdentityKey } from './risk/identity-key';
@@ -42,6 +42,8 @@ export interface BuildAppOptions {
    * else a key for this process only (the sandbox passes the one it keeps in .data/).
    */
   identityKey?: string;
+  /** Rule sets for the default engine (default: the SDK's shipped sets). Ignored when `engine` is given. */
+  ruleSets?: readonly RuleSetFile[];
   /** Default: the credit policy + the risk engine (risk-underwriter.ts). */
   underwriter?: Underwriter;
   /** Keys accepted in `X-Staff-Key` by the staff API. Default: `STAFF_API_KEY` (comma-separated); none → staff API closed. */
@@ -94,6 +96,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       store: createSqlEngineStore(opts.db),
       clock: () => clock.now().getTime(),
       identityKey: opts.identityKey ?? processIdentityKey(),
+      ruleSets: opts.ruleSets,
     });
   app.decorate('riskEngine', engine);
   const deps: AppDeps = {

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildAppOptions } from './app';
 import { createDb, type Db } from './db/connect';
 import { migrateToLatest } from './db/migrate';
-import type { RiskEngine } from '@lingjie/risk-sdk/engine';
+import type { RiskEngine, RuleSetFile } from '@lingjie/risk-sdk/engine';
 import { loadIdentityKey } from './risk/identity-key';
 import { loadRiskKeys } from './risk/keys';
 import { seedDemo } from './seed';
@@ -25,6 +25,8 @@ export interface SandboxOptions {
   logger?: BuildAppOptions['logger'];
   /** A risk engine to decide with instead of the default one (the SDK engine on the SQL store). */
   engine?: RiskEngine;
+  /** Rule sets for the default engine (the browser tests cap automated outcomes; see test/e2e/sandbox.ts). */
+  ruleSets?: readonly RuleSetFile[];
 }
 
 export interface Sandbox {
@@ -63,6 +65,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       identityKey,
       staffKeys,
       engine: opts.engine,
+      ruleSets: opts.ruleSets,
       logger: opts.logger,
       staticRoot,
     });

@@ -64,6 +64,9 @@ export function fakeEngine(outcomes: Record<string, Outcome> = {}): FakeEngine {
     ruleSetFor: () => {
       throw new Error('fake engine: not scripted');
     },
+    useRuleSet: () => {
+      throw new Error('fake engine: not scripted');
+    },
     channels: {
       status: unused,
       list: async () => [],

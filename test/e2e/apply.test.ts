@@ -70,6 +70,11 @@ describe('apply → decision → sign → draw down, in Chromium against the san
     );
     await outcome.first().waitFor();
     expect(await outcome.first().getAttribute('data-testid')).not.toBe('error-state');
+    // The engine saw what drove this application: a scripted browser (see E2E_RULE_SETS).
+    const [decided] = await sandbox.engine.decisions({ action: 'loan.apply', limit: 1 });
+    expect(decided.reasons).toContain('WEB_AUTOMATION');
+    expect(decided.features['web.webdriver']).toBe(true);
+    expect(decided.outcome).toBe('review');
     if ((await outcome.first().getAttribute('data-testid')) === 'decision-review') {
       // The sandbox back office: a human underwriter approves the application in review.
       const id = new URL(page.url().replace('/#/', '/')).searchParams.get('id');
