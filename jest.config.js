@@ -13,7 +13,11 @@ const tsJest = [
     },
   },
 ];
+// `@lingjie/source`: in-repo code imports @lingjie/risk-sdk from its TypeScript sources (sdk/package.json
+// `exports`); an installed copy has only dist/. The `package` project tests that installed copy.
+const SOURCE_CONDITION = '@lingjie/source';
 const base = {
+  testEnvironmentOptions: { customExportConditions: [SOURCE_CONDITION, 'node', 'node-addons'] },
   transform: { '^.+\\.(t|j)sx?$': tsJest },
   transformIgnorePatterns: ['/node_modules/(?!(@noble)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
@@ -28,6 +32,7 @@ module.exports = {
       ...base,
       displayName: 'dom',
       testEnvironment: 'jsdom',
+      testEnvironmentOptions: { customExportConditions: [SOURCE_CONDITION, 'browser'] },
       roots: ['<rootDir>/src'],
       testPathIgnorePatterns: ['/src/domain/'],
       setupFilesAfterEnv: ['<rootDir>/test/setup-dom.ts'],
@@ -43,5 +48,14 @@ module.exports = {
     { ...base, displayName: 'tools', testEnvironment: 'node', roots: ['<rootDir>/scripts'] },
     { ...base, displayName: 'simulator', testEnvironment: 'node', roots: ['<rootDir>/simulator'] },
     { ...base, displayName: 'e2e', testEnvironment: 'node', roots: ['<rootDir>/test/e2e'] },
+    // The packed SDK in fresh projects (npm run check:sdk-package); global setup builds and packs it once.
+    {
+      ...base,
+      displayName: 'package',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/package'],
+      testPathIgnorePatterns: ['/fixtures/'],
+      globalSetup: '<rootDir>/test/package/global-setup.ts',
+    },
   ],
 };

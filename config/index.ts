@@ -9,6 +9,15 @@ const NUTUI_DESIGN_WIDTH = 375;
 const SDK_DIR = path.resolve(__dirname, '..', 'sdk');
 const APP_DESIGN_WIDTH = 750;
 
+/**
+ * In this repo the app imports @lingjie/risk-sdk from its TypeScript sources: the `@lingjie/source`
+ * export condition (sdk/package.json) wins over dist/, and `compile.include` compiles them like src/.
+ * A bank's own project installs the package and gets the built dist/ (see test/package).
+ */
+function preferSdkSources(chain: { resolve: { set(key: string, value: unknown): unknown } }): void {
+  chain.resolve.set('conditionNames', ['@lingjie/source', '...']);
+}
+
 function designWidth(input?: string | number | { file?: string }): number {
   const file = typeof input === 'object' ? (input.file?.replace(/\\+/g, '/') ?? '') : '';
   return file.includes('@nutui') ? NUTUI_DESIGN_WIDTH : APP_DESIGN_WIDTH;
@@ -59,8 +68,11 @@ export default defineConfig<'webpack5'>((merge) => {
     cache: { enable: false },
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     mini: {
-      // The risk SDK is a workspace package shipped as TypeScript source: compile it like src/.
+      // The risk SDK's sources (a workspace package, see preferSdkSources): compile them like src/.
       compile: { include: [SDK_DIR] },
+      webpackChain(chain) {
+        preferSdkSources(chain);
+      },
       // Pages import shared component styles in different orders; each rule is scoped by class.
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
@@ -72,6 +84,7 @@ export default defineConfig<'webpack5'>((merge) => {
       // webpack's 244 KiB hint is for desktop sites; our budget is the first-load benchmark.
       webpackChain(chain) {
         chain.performance.hints(false);
+        preferSdkSources(chain);
       },
       compile: { include: [SDK_DIR] },
       publicPath: '/',

@@ -43,4 +43,7 @@ function main(argv: string[]): void {
   process.stdout.write(JSON.stringify(key, null, 2) + '\n');
 }
 
-if (typeof require !== 'undefined' && require.main === module) main(process.argv.slice(2));
+// Run as a script (tsx, or the package's `lingjie-risk-keygen` bin), not when imported. `typeof module`
+// first: in the ES module build `module` does not exist and reading it would throw at import.
+if (typeof module !== 'undefined' && typeof require !== 'undefined' && require.main === module)
+  main(process.argv.slice(2));

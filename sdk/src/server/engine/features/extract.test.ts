@@ -92,9 +92,9 @@ describe('extractRequestFeatures', () => {
         'device.charging': false,
         'device.screenRecording': false,
         'device.clockSkewMs': 0,
-        // The first seal's handshake measures the clock offset, which refreshes the snapshot the
-        // consent grant collected: by then the install id exists, so an action token says 'not fresh'.
-        'device.installFresh': false,
+        // The launch that created the install id says so on every token (the first seal's handshake
+        // refreshes the snapshot, but the client remembers the install was created in this launch).
+        'device.installFresh': true,
         'device.launchCount': 1,
         'device.telemetryDropped': 0,
         'ctx.channel': 'organic',
@@ -212,6 +212,7 @@ describe('extractRequestFeatures', () => {
       expect(keyOf(first)).toMatch(/^device<\[.*"redmi","23053rn02a","android 13","android".*\]\|[0-9a-f]{32}>$/);
       expect(keyOf(first).endsWith(`|${installId}>`)).toBe(true);
       expect(keyOf(again)).toBe(keyOf(first));
+      expect(run(first)['device.installFresh']).toBe(true);
       expect(run(again)).toMatchObject({ 'device.installFresh': false, 'device.launchCount': 2 });
     });
 

@@ -1,0 +1,18 @@
+package lingjie.risk;
+
+/**
+ * The verifier's state (PROTOCOL.md §10). Several verifier instances must share one store, or
+ * replays across instances go unnoticed; in SQL, {@link #commitToken} is one transaction (insert the
+ * nonce ON CONFLICT DO NOTHING, then UPDATE … SET last_seq = seq WHERE id = ? AND last_seq < seq).
+ */
+public interface RiskStore {
+    enum Commit { OK, REPLAY_NONCE, SEQ_REWIND }
+
+    void putSession(Session session);
+
+    /** The session, or {@code null} if unknown. */
+    Session getSession(String id);
+
+    /** Atomically: refuse a seen nonce, then a seq not above the last; else record both. */
+    Commit commitToken(String sessionId, String nonce, long seq, long keepUntil);
+}

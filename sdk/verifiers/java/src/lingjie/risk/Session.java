@@ -1,0 +1,24 @@
+package lingjie.risk;
+
+/** A verifier session (PROTOCOL.md §3.2 step 7). The keys are secrets: store the row as one. */
+public final class Session {
+    public final String id;
+    public final String keyId;
+    /** base64url, 32 bytes. */
+    public final String macKey;
+    /** base64url, 32 bytes. */
+    public final String encKey;
+    public final long createdAt;
+    public final long expiresAt;
+    public long lastSeq;
+
+    public Session(String id, String keyId, String macKey, String encKey, long createdAt, long expiresAt, long lastSeq) {
+        this.id = id;
+        this.keyId = keyId;
+        this.macKey = macKey;
+        this.encKey = encKey;
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+        this.lastSeq = lastSeq;
+    }
+}

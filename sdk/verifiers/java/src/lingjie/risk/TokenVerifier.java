@@ -1,0 +1,230 @@
+package lingjie.risk;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
+
+/**
+ * Token verification in the order PROTOCOL.md §5 fixes, stopping at the first failure:
+ * parse → version & suite → session & expiry → MAC (constant time) → timestamp window →
+ * nonce unseen & seq increasing (one store operation) → decrypt → payload schema → business binding.
+ * Nothing is decrypted before the MAC check passes.
+ */
+public final class TokenVerifier {
+    public static final int MAX_TOKEN_LENGTH = 256 * 1024;
+    private static final List<String> HEADER_MEMBERS =
+        List.of("act", "bh", "kind", "nonce", "seq", "sid", "suite", "ts", "v");
+    private static final Pattern B64URL_PART = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern ACTION = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");
+
+    /** What the endpoint knows about the request the token came with. */
+    public static final class Context {
+        /** The parsed business body ({@link Json} value), or {@code null} when the endpoint has none. */
+        public Object businessBody;
+        /** Refuse (BIZ_MISMATCH) unless the token is of this kind ({@code telemetry} or {@code action}). */
+        public String expectKind;
+        /** Refuse (BIZ_MISMATCH) unless the token was sealed for this action, e.g. {@code loan.apply}. */
+        public String expectAction;
+    }
+
+    public static final class Result {
+        public final boolean ok;
+        public final ReasonCode code;
+        public final String message;
+        /** The authenticated header: on success, and on failures from TS_SKEW on. */
+        public final Map<String, Object> header;
+        public final Object payload;
+        public final long deviceTime;
+        public final Session session;
+
+        private Result(boolean ok, ReasonCode code, String message, Map<String, Object> header, Object payload,
+                long deviceTime, Session session) {
+            this.ok = ok;
+            this.code = code;
+            this.message = message;
+            this.header = header;
+            this.payload = payload;
+            this.deviceTime = deviceTime;
+            this.session = session;
+        }
+
+        static Result fail(ReasonCode code, String message, Map<String, Object> authenticHeader) {
+            return new Result(false, code, message, authenticHeader, null, 0, null);
+        }
+    }
+
+    private final RiskStore store;
+    private final Map<String, ServerKey> keys;
+    private final LongSupplier clock;
+    private final long skewMs;
+
+    /** @param keys the server's static keys by id (the current one and, during rotation, the previous one). */
+    public TokenVerifier(RiskStore store, Map<String, ServerKey> keys, LongSupplier clock, long skewMs) {
+        this.store = store;
+        this.keys = keys;
+        this.clock = clock;
+        this.skewMs = skewMs;
+    }
+
+    public Result verify(String token, Context ctx) {
+        if (ctx == null) ctx = new Context();
+        // 1. parse
+        if (token == null) return Result.fail(ReasonCode.MALFORMED, "token is not a string", null);
+        if (token.length() > MAX_TOKEN_LENGTH) return Result.fail(ReasonCode.MALFORMED, "token too long", null);
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 4) return Result.fail(ReasonCode.MALFORMED, "expected 4 parts, got " + parts.length, null);
+        for (String p : parts)
+            if (!B64URL_PART.matcher(p).matches())
+                return Result.fail(ReasonCode.MALFORMED, "empty or non-base64url part", null);
+        Object parsed;
+        byte[] iv;
+        byte[] ciphertext;
+        byte[] mac;
+        try {
+            parsed = Json.parse(strictUtf8(Base64Url.decode(parts[0])));
+            iv = Base64Url.decode(parts[1]);
+            ciphertext = Base64Url.decode(parts[2]);
+            mac = Base64Url.decode(parts[3]);
+        } catch (IllegalArgumentException | CharacterCodingException | Json.ParseException e) {
+            return Result.fail(ReasonCode.MALFORMED, "undecodable part: " + e.getMessage(), null);
+        }
+        String shapeError = checkHeaderShape(parsed);
+        if (shapeError != null) return Result.fail(ReasonCode.MALFORMED, shapeError, null);
+        Map<String, Object> header = Json.asObject(parsed);
+        String suite = (String) header.get("suite");
+
+        // 2. version and suite allow-list, then the suite's part sizes
+        if (!Double.valueOf(1).equals(header.get("v")))
+            return Result.fail(ReasonCode.SUITE_UNSUPPORTED, "protocol version not supported", null);
+        if (!Ljr1Suite.NAME.equals(suite))
+            return Result.fail(ReasonCode.SUITE_UNSUPPORTED, "suite " + suite + " not allowed", null);
+        if (iv.length != Ljr1Suite.IV_LENGTH || mac.length != Ljr1Suite.MAC_LENGTH || ciphertext.length == 0
+                || ciphertext.length % Ljr1Suite.BLOCK_LENGTH != 0)
+            return Result.fail(ReasonCode.MALFORMED, "part sizes do not match the suite", null);
+
+        // 3. session lookup and expiry
+        long now = clock.getAsLong();
+        Session session = store.getSession((String) header.get("sid"));
+        if (session == null) return Result.fail(ReasonCode.SESSION_UNKNOWN, "no such session", null);
+        if (now >= session.expiresAt) return Result.fail(ReasonCode.SESSION_EXPIRED, "session expired", null);
+        ServerKey key = keys.get(session.keyId);
+        if (key == null || !key.isActive(now))
+            return Result.fail(ReasonCode.SESSION_EXPIRED, "session key retired", null);
+        if (!key.suite.equals(suite))
+            return Result.fail(ReasonCode.SUITE_UNSUPPORTED, "token suite differs from the session suite", null);
+
+        // 4. MAC over the exact transmitted characters, constant time
+        String signed = parts[0] + "." + parts[1] + "." + parts[2];
+        byte[] expectedMac = Ljr1Suite.hmacSha256(Base64Url.decode(session.macKey), Bytes.ascii(signed));
+        if (!Ljr1Suite.constantTimeEquals(expectedMac, mac))
+            return Result.fail(ReasonCode.MAC_INVALID, "MAC does not match", null);
+
+        // 5. timestamp window (the header is authentic from here on)
+        long ts = ((Double) header.get("ts")).longValue();
+        if (Math.abs(ts - now) > skewMs)
+            return Result.fail(ReasonCode.TS_SKEW, "timestamp off by " + (ts - now) + " ms", header);
+
+        // 6 + 7. nonce unseen and seq increasing: one atomic store operation
+        long seq = ((Double) header.get("seq")).longValue();
+        RiskStore.Commit committed = store.commitToken(session.id, (String) header.get("nonce"), seq, ts + skewMs);
+        if (committed == RiskStore.Commit.REPLAY_NONCE)
+            return Result.fail(ReasonCode.REPLAY_NONCE, "nonce already used", header);
+        if (committed == RiskStore.Commit.SEQ_REWIND)
+            return Result.fail(ReasonCode.SEQ_REWIND, "seq " + seq + " not greater than last accepted", header);
+
+        // 8. decrypt
+        byte[] plaintext;
+        try {
+            plaintext = Ljr1Suite.decrypt(Base64Url.decode(session.encKey), iv, ciphertext);
+        } catch (GeneralSecurityException e) {
+            return Result.fail(ReasonCode.PAYLOAD_INVALID, "ciphertext does not decrypt", header);
+        }
+
+        // 9. payload schema: exactly {dt, p}, dt a non-negative integer
+        Map<String, Object> envelope;
+        try {
+            envelope = Json.asObject(Json.parse(strictUtf8(plaintext)));
+        } catch (CharacterCodingException | Json.ParseException e) {
+            return Result.fail(ReasonCode.PAYLOAD_INVALID, "payload is not UTF-8 JSON", header);
+        }
+        if (envelope == null) return Result.fail(ReasonCode.PAYLOAD_INVALID, "payload is not an object", header);
+        if (envelope.size() != 2 || !envelope.containsKey("dt") || !envelope.containsKey("p"))
+            return Result.fail(ReasonCode.PAYLOAD_INVALID, "payload must be exactly {dt, p}", header);
+        Object dt = envelope.get("dt");
+        if (!Json.isSafeInteger(dt) || (Double) dt < 0)
+            return Result.fail(ReasonCode.PAYLOAD_INVALID, "payload dt must be a non-negative integer", header);
+
+        // 10. binding to the business request
+        Object kind = header.get("kind");
+        Object act = header.get("act");
+        if (ctx.expectKind != null && !ctx.expectKind.equals(kind))
+            return Result.fail(ReasonCode.BIZ_MISMATCH, "token kind " + kind + ", expected " + ctx.expectKind, header);
+        if (ctx.expectAction != null && !ctx.expectAction.equals(act))
+            return Result.fail(ReasonCode.BIZ_MISMATCH, "token action " + act + ", expected " + ctx.expectAction, header);
+        Object bh = header.get("bh");
+        if (ctx.businessBody != null || bh != Json.NULL) {
+            if (ctx.businessBody == null)
+                return Result.fail(ReasonCode.BIZ_MISMATCH, "token is bound to a business body but none was given", header);
+            if (bh == Json.NULL)
+                return Result.fail(ReasonCode.BIZ_MISMATCH, "token is not bound to any business body", header);
+            String expected;
+            try {
+                expected = bizHash(ctx.businessBody);
+            } catch (IllegalArgumentException e) {
+                return Result.fail(ReasonCode.BIZ_MISMATCH, "business body is not canonicalisable JSON", header);
+            }
+            if (!Ljr1Suite.constantTimeEquals(Bytes.ascii(expected), Bytes.ascii((String) bh)))
+                return Result.fail(ReasonCode.BIZ_MISMATCH, "bizHash does not match the business body", header);
+        }
+        return new Result(true, null, null, header, envelope.get("p"), ((Double) dt).longValue(), session);
+    }
+
+    /** bizHash = b64url(SHA-256(UTF-8(JCS(body)))). */
+    public static String bizHash(Object body) {
+        return Base64Url.encode(Ljr1Suite.sha256(CanonicalJson.serialize(body).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The header's exact members and types (PROTOCOL.md §4, §5 step 1). */
+    static String checkHeaderShape(Object parsed) {
+        Map<String, Object> h = Json.asObject(parsed);
+        if (h == null) return "header is not a JSON object";
+        List<String> members = new ArrayList<>(h.keySet());
+        members.sort(null);
+        if (!members.equals(HEADER_MEMBERS)) return "header fields are not exactly " + String.join(",", HEADER_MEMBERS);
+        if (!Json.isSafeInteger(h.get("v")) || (Double) h.get("v") < 1) return "bad v";
+        Object suite = h.get("suite");
+        if (!(suite instanceof String) || ((String) suite).isEmpty() || ((String) suite).length() > 64) return "bad suite";
+        if (!Base64Url.isOfLength(h.get("sid"), 16)) return "bad sid";
+        if (!Json.isSafeInteger(h.get("seq")) || (Double) h.get("seq") < 1) return "bad seq";
+        if (!Json.isSafeInteger(h.get("ts")) || (Double) h.get("ts") < 0) return "bad ts";
+        if (!Base64Url.isOfLength(h.get("nonce"), 16)) return "bad nonce";
+        Object kind = h.get("kind");
+        if (!"telemetry".equals(kind) && !"action".equals(kind)) return "bad kind";
+        Object act = h.get("act");
+        boolean actOk = "action".equals(kind)
+            ? act instanceof String && ACTION.matcher((String) act).matches()
+            : act == Json.NULL;
+        if (!actOk) return "bad act for kind";
+        Object bh = h.get("bh");
+        if (bh != Json.NULL
+                && (!(bh instanceof String) || ((String) bh).length() > 128 || !B64URL_PART.matcher((String) bh).matches()))
+            return "bad bh";
+        return null;
+    }
+
+    /** Fatal UTF-8 decoding, like TextDecoder('utf-8', { fatal: true, ignoreBOM: true }). */
+    static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes))
+            .toString();
+    }
+}
