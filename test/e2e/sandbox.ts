@@ -15,6 +15,9 @@ const DIST = path.resolve(__dirname, '../../dist/h5');
  */
 export const E2E_RULE_SETS: RuleSetFile[] = DEFAULT_RULE_SETS.map((set) => ({
   ...set,
+  // A derived set is a new version (committed versions are immutable; the bank records each one).
+  version: set.version + 1,
+  basedOn: set.version,
   description: `${set.description ?? ''}（浏览器端到端测试：自动化结果封顶）`,
   maxOutcome: set.outcomes[0] === 'approve' ? 'review' : 'allow',
 }));

@@ -36,9 +36,6 @@ describe('my loans → detail → repay → defer, in Chromium against the sandb
     sandbox = await startE2eSandbox();
     browser = await launchBrowser();
     page = await phonePage(browser);
-    // Playwright's Chromium reports navigator.webdriver, which the bank refuses as automation;
-    // this journey stands in for a person on a phone (the automation rule has its own tests).
-    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false }));
     token = await signInAsDemo(page, sandbox, { consent: true });
     const res = await sandbox.app.inject({
       method: 'GET',

@@ -22,10 +22,8 @@ export async function signInAsDemo(page: Page, sandbox: Sandbox, opts: { consent
           version: NOTICE_VERSION,
           choices: Object.fromEntries(CONSENT_PURPOSES.map((p) => [p, true])),
         });
-  // Playwright's Chromium reports navigator.webdriver, which the bank (rightly) refuses as
-  // automation. Journey tests stand in for a person on a phone, so they hide that one flag; the
-  // automation rule has its own server and SDK tests.
-  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false }));
+  // navigator.webdriver stays as Playwright's Chromium reports it (true): the e2e sandbox caps the
+  // automated outcomes instead of hiding what the engine sees (see E2E_RULE_SETS in sandbox.ts).
   await page.addInitScript(
     ([session, consentJson]) => {
       localStorage.setItem('lj.session', session);

@@ -123,11 +123,12 @@ export function createRiskEngine(opts: RiskEngineOptions): RiskEngine {
       reasons: ev.reasons.map((r) => r.code),
       category: ev.category,
     };
-    await store.putDecision(record);
-    if (isApply) {
-      const reviewAt = set.file.thresholds[set.ladder[1]];
-      await surge.observe(channel, at, { approved: ev.outcome === set.ladder[0], risky: ev.score >= reviewAt });
-    }
+    // Independent writes: the record, and the channel's bucket (+ surge test) for applications.
+    const reviewAt = set.file.thresholds[set.ladder[1]];
+    await Promise.all([
+      store.putDecision(record),
+      isApply && surge.observe(channel, at, { approved: ev.outcome === set.ladder[0], risky: ev.score >= reviewAt }),
+    ]);
     return { record, outcome: ev.outcome, score: ev.score, reasons: ev.reasons, customerText: ev.customerText };
   }
 
