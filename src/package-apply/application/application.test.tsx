@@ -135,7 +135,7 @@ describe('ApplicationPage', () => {
     render(<ApplicationPage />);
     await screen.findByTestId('amount-input');
     fireEvent.click(screen.getByTestId('submit'));
-    expect(await screen.findByTestId('amount-error')).toHaveTextContent('超过可申请额度');
+    expect(await screen.findByTestId('amount-error', {}, { timeout: 5000 })).toHaveTextContent('超过可申请额度');
     expect(navigations).toHaveLength(0);
   });
 
