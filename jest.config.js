@@ -48,6 +48,20 @@ module.exports = {
     { ...base, displayName: 'tools', testEnvironment: 'node', roots: ['<rootDir>/scripts'] },
     { ...base, displayName: 'simulator', testEnvironment: 'node', roots: ['<rootDir>/simulator'] },
     { ...base, displayName: 'e2e', testEnvironment: 'node', roots: ['<rootDir>/test/e2e'] },
+    // The staff console's pages and components in jsdom (antd needs matchMedia & co: see the setup file).
+    {
+      ...base,
+      displayName: 'console',
+      testEnvironment: 'jsdom',
+      testEnvironmentOptions: { customExportConditions: ['browser'] },
+      roots: ['<rootDir>/console'],
+      testPathIgnorePatterns: ['/bench/'],
+      setupFilesAfterEnv: ['<rootDir>/console/test/setup.ts'],
+      moduleNameMapper: {
+        '^echarts(/.*)?$': '<rootDir>/console/test/echarts-stub.ts',
+        '\\.css$': '<rootDir>/test/mocks/style.ts',
+      },
+    },
     // The packed SDK in fresh projects (npm run check:sdk-package); global setup builds and packs it once.
     {
       ...base,

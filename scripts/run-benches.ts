@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: runs every benchmark file (sdk/bench, server/bench, simulator/bench, test/bench) one after the
+ * `npm run bench`: runs every benchmark file (sdk/bench, server/bench, simulator/bench, test/bench, console/bench) one after the
  * other, each in its own process so one's heap and JIT state don't colour the next.
  * Results are printed and written as JSON under bench-results/ by each benchmark.
  */
@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const DIRS = ['sdk/bench', 'server/bench', 'simulator/bench', 'test/bench'];
+const DIRS = ['sdk/bench', 'server/bench', 'simulator/bench', 'test/bench', 'console/bench'];
 const only = process.argv[2];
 const files = DIRS.flatMap((d) =>
   fs.existsSync(d)

@@ -2,7 +2,7 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { type Clock, systemClock } from './clock';
 import type { Db } from './db/connect';
 import type { AppDeps, RateLimits } from './deps';
@@ -13,7 +13,12 @@ import { createRiskUnderwriter } from './services/underwriting/risk-underwriter'
 import type { Underwriter } from './services/underwriting/underwriter';
 import { processIdentityKey } from './risk/identity-key';
 import { createSqlEngineStore } from './risk/sql-engine-store';
-import { parseStaffKeys, staffAuthenticator } from './staff/staff-auth';
+import { parseStaffKeys } from './staff/staff-auth';
+import { staffAuthenticator } from './staff/principal';
+import { registerStaffAudit } from './staff/audit';
+import { DecisionFeed, observeDecisions } from './staff/decision-feed';
+import { applyActiveRuleSets, engineRuleSets, registerRuleSets } from './services/rule-sets';
+import { createSimulationRunner } from './services/simulations';
 import { routeModules } from './routes';
 import { authenticator, DEFAULT_SESSION_TTL_MS } from './services/auth';
 import { createSdkRiskGate, type RiskKey } from './risk/sdk-gate';
@@ -58,6 +63,14 @@ export interface BuildAppOptions {
   staticRoot?: string;
   /** Allowed CORS origins (the H5 dev server); default: any localhost origin. */
   corsOrigins?: Array<string | RegExp>;
+  /** Built staff console to serve at `/console/` (e.g. dist/console), with SPA fallback under /console/. */
+  consoleRoot?: string;
+  /** Where decisions are published for the console's live stream; default a new one (the simulation gateway shares its parent's). */
+  decisionFeed?: DecisionFeed;
+  /** Fastify `trustProxy`: honour X-Forwarded-For from these peers. Default false (only the simulation gateway sets it). */
+  trustProxy?: boolean | string;
+  /** How often the active rule sets are re-read from the database (another instance may activate one); 0 = never. Default 30 s. */
+  ruleSetSyncMs?: number;
 }
 
 const DEFAULT_LIMITS: RateLimits = { login: 20, sms: 5, applications: 10 };
@@ -71,6 +84,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 1_048_576,
+    trustProxy: opts.trustProxy ?? false,
     // Bodies are validated as sent: no coercion, no defaults, no stripping. A risk token's bizHash
     // covers the body the client sent, so validation must never rewrite it; wrong types are a 400.
     ajv: { customOptions: { coerceTypes: false, useDefaults: false, removeAdditional: false } },
@@ -79,6 +93,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.decorateRequest('userId', '');
   app.decorateRequest('riskToken', undefined);
   app.decorateRequest('staffActor', undefined);
+  app.decorateRequest('staff', undefined);
+  app.decorateRequest('auditDetail', undefined);
+  app.decorateRequest('audited', undefined);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -90,7 +107,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       store: createSqlRiskStore(opts.db, { atRestKey: atRestKeys(opts.riskKeys ?? []) }),
       clock: () => clock.now().getTime(),
     });
-  const engine =
+  const rawEngine =
     opts.engine ??
     createRiskEngine({
       store: createSqlEngineStore(opts.db),
@@ -98,7 +115,55 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       identityKey: opts.identityKey ?? processIdentityKey(),
       ruleSets: opts.ruleSets,
     });
+  // Every decision is linked to its customer and published to the console's live stream.
+  const decisionFeed = opts.decisionFeed ?? new DecisionFeed();
+  const engine = observeDecisions(rawEngine, { db: opts.db, feed: decisionFeed, log: () => app.log });
   app.decorate('riskEngine', engine);
+  const staffKeys = opts.staffKeys ?? parseStaffKeys(process.env.STAFF_API_KEY ?? '');
+  const devRoutes = opts.devRoutes ?? process.env.NODE_ENV !== 'production';
+
+  // Rule sets: what the engine starts with is recorded; the stored active version wins on restart.
+  const ruleSetDeps = { db: opts.db, clock, engine: rawEngine, log: app.log };
+  await registerRuleSets(ruleSetDeps, engineRuleSets(rawEngine, opts.ruleSets));
+  const syncMs = opts.ruleSetSyncMs ?? 30_000;
+  if (syncMs > 0) {
+    const sync = setInterval(() => {
+      applyActiveRuleSets(ruleSetDeps).catch((err: unknown) => app.log.warn({ err }, 'rule sets: sync failed'));
+    }, syncMs);
+    sync.unref();
+    app.addHook('onClose', async () => clearInterval(sync));
+  }
+
+  // Console-started simulator runs go through a gateway: this bank's API on a loopback port, on the
+  // same database, engine and live feed, with no rate limits and the simulator's X-Forwarded-For
+  // trusted (each virtual applicant keeps its own address). It lives only while a run goes.
+  const simulations = createSimulationRunner({
+    db: opts.db,
+    clock,
+    log: () => app.log,
+    enabled: devRoutes,
+    gateway: async () => {
+      const staffKey = randomBytes(24).toString('base64url');
+      const gateway = await buildApp({
+        ...opts,
+        engine: rawEngine,
+        decisionFeed,
+        staffKeys: [staffKey],
+        logger: false,
+        rateLimits: { login: 1e9, sms: 1e9, applications: 1e9 },
+        devRoutes: true,
+        trustProxy: '127.0.0.1',
+        ruleSetSyncMs: 0,
+        staticRoot: undefined,
+        consoleRoot: undefined,
+      });
+      await gateway.listen({ port: 0, host: '127.0.0.1' });
+      const address = gateway.server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      return { url: `http://127.0.0.1:${port}`, staffKey, close: () => gateway.close() };
+    },
+  });
+  app.addHook('preClose', async () => simulations.idle());
   const deps: AppDeps = {
     db: opts.db,
     clock,
@@ -106,15 +171,18 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     engine,
     underwriter: opts.underwriter ?? createRiskUnderwriter({ engine }),
     rateLimits: { ...DEFAULT_LIMITS, ...opts.rateLimits },
-    devRoutes: opts.devRoutes ?? process.env.NODE_ENV !== 'production',
+    devRoutes,
     authenticate: authenticator(opts.db, clock),
-    authenticateStaff: staffAuthenticator(opts.staffKeys ?? parseStaffKeys(process.env.STAFF_API_KEY ?? '')),
+    authenticateStaff: staffAuthenticator({ db: opts.db, clock, keys: staffKeys }),
     sessionTtlMs: opts.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+    decisionFeed,
+    simulations,
   };
 
   const isAppPath = (url: string) => !url.startsWith('/api/') && !url.startsWith('/docs') && url !== '/openapi.json';
   registerErrorHandling(app, opts.staticRoot ? isAppPath : undefined);
   app.addSchema(errorSchema);
+  registerStaffAudit(app, opts.db, clock);
   await app.register(cors, {
     origin: opts.corsOrigins ?? [/^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/],
     exposedHeaders: ['x-request-id', 'idempotent-replayed'],
@@ -131,12 +199,18 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
           'Money-moving POSTs need `Idempotency-Key`; apply/sign/drawdown/repay/deferral/renewal/account ' +
           'changes need an `X-Risk-Token` from the risk SDK bound to the exact body. Money moves are ' +
           'screened by the risk engine: 428 `RISK_STEP_UP` (resend with `X-Step-Up-Code`), 409 ' +
-          '`RISK_HELD` (staff review), 403 `RISK_BLOCKED`. Staff routes (`/api/staff/…`) need `X-Staff-Key`.',
+          '`RISK_HELD` (staff review), 403 `RISK_BLOCKED`. Staff routes (`/api/staff/…`) need a staff session ' +
+          '(`Authorization: Bearer` from `POST /api/staff-login`: password + TOTP) or the machine key `X-Staff-Key`.',
       },
       components: {
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer' },
           staffKey: { type: 'apiKey', in: 'header', name: 'X-Staff-Key' },
+          staffSession: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'staff session token from POST /api/staff-login',
+          },
         },
       },
     },
@@ -153,6 +227,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     ).default;
     await app.register(staticPlugin, { root: opts.staticRoot, wildcard: false, index: ['index.html'] });
   }
+  if (opts.consoleRoot) await serveConsole(app, opts.consoleRoot, !opts.staticRoot);
 
   await app.register(
     async (api) => {
@@ -161,4 +236,26 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     { prefix: '/api' },
   );
   return app;
+}
+
+/**
+ * The staff console (a Vite build) at /console/: its files, and index.html for every other path
+ * under /console/ (the console routes on the client). Hashed assets are cached for good.
+ */
+async function serveConsole(app: FastifyInstance, root: string, decorateReply: boolean): Promise<void> {
+  const staticPlugin = nativeRequire<{ default: typeof import('@fastify/static').default }>('@fastify/static').default;
+  await app.register(staticPlugin, {
+    root,
+    prefix: '/console/',
+    wildcard: false,
+    index: ['index.html'],
+    decorateReply,
+    setHeaders: (reply, path) => {
+      reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  app.get('/console', { schema: { hide: true } }, (_request, reply) => reply.redirect('/console/'));
+  app.get('/console/*', { schema: { hide: true } }, (_request, reply) =>
+    reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html', root),
+  );
 }

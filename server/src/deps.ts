@@ -4,6 +4,8 @@ import type { Clock } from './clock';
 import type { Db } from './db/connect';
 import type { RiskGate } from './risk/gate';
 import type { Underwriter } from './services/underwriting/underwriter';
+import type { DecisionFeed } from './staff/decision-feed';
+import type { SimulationRunner } from './services/simulations';
 
 export interface RateLimits {
   /** Requests per minute per client for each protected family of routes. */
@@ -27,6 +29,10 @@ export interface AppDeps {
   sessionTtlMs: number;
   /** preHandler that sets request.userId from the bearer session or answers 401. */
   authenticate: (request: FastifyRequest) => Promise<void>;
-  /** onRequest hook for the staff API: a valid X-Staff-Key or 401. */
+  /** onRequest hook for the staff API: a staff session or a valid X-Staff-Key, else 401 (staff/principal.ts). */
   authenticateStaff: (request: FastifyRequest) => Promise<void>;
+  /** Every engine decision as it is made, for the console's live stream. */
+  decisionFeed: DecisionFeed;
+  /** Simulator runs started from the console (against this very bank). */
+  simulations: SimulationRunner;
 }

@@ -9,6 +9,8 @@ export class AppError extends Error {
     readonly field?: string,
     /** The risk engine decision behind a risk answer (RISK_STEP_UP / RISK_HELD / RISK_BLOCKED). */
     readonly decisionId?: string,
+    /** Every problem found in a submitted document (a rule-set file), when there are several. */
+    readonly problems?: string[],
   ) {
     super(message);
   }
@@ -23,6 +25,7 @@ export interface ErrorBody {
   message: string;
   field?: string;
   decisionId?: string;
+  problems?: string[];
 }
 
 /** JSON-pointer-ish path of the failing field from an ajv error, e.g. "/amountFen" → "amountFen". */
@@ -79,6 +82,7 @@ export function registerErrorHandling(app: FastifyInstance, spaFallback?: (url: 
       const body: ErrorBody = { code: err.code, message: err.message };
       if (err.field) body.field = err.field;
       if (err.decisionId) body.decisionId = err.decisionId;
+      if (err.problems) body.problems = err.problems;
       return reply.status(err.statusCode).send(body);
     }
     const fe = err as FastifyError;
@@ -129,5 +133,6 @@ export const errorSchema = {
     message: { type: 'string' },
     field: { type: 'string' },
     decisionId: { type: 'string', description: 'risk engine decision behind RISK_STEP_UP / RISK_HELD / RISK_BLOCKED' },
+    problems: { type: 'array', items: { type: 'string' }, description: 'every problem in a refused document' },
   },
 } as const;

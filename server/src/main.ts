@@ -1,6 +1,7 @@
 import { createLogger } from './logger';
 import { startSandbox } from './sandbox';
 import { DEMO } from './seed';
+import { describeLogin } from './staff/staff-accounts';
 
 /**
  * `npm start`: the sandbox bank with the H5 app. PostgreSQL when DATABASE_URL is set, otherwise
@@ -31,6 +32,15 @@ async function main() {
       `  Risk SDK key: keyId ${key.keyId}, publicKey ${key.publicKey}`,
       `  Staff API: ${url}/api/staff/risk/channels with header X-Staff-Key: ${sandbox.staffKeys[0] ?? '(none)'}` +
         (process.env.STAFF_API_KEY ? ' (from STAFF_API_KEY)' : ' (sandbox key in .data/staff-key)'),
+      `  Console:  ${sandbox.hasConsole ? url + '/console/' : '(no dist/console build: run `npm run build -w console` first)'}`,
+      ...sandbox.staffLogins.flatMap((l) => {
+        const d = describeLogin(l);
+        return [
+          `    ${l.role === 'analyst' ? '分析员' : '主管'} ${l.username} / ${l.password}  TOTP secret ${l.totpSecret}` +
+            `  (current code: ${url}/api/dev/staff-totp/${l.username})`,
+          `      ${d.otpauthUrl}`,
+        ];
+      }),
       '  The sandbox simulates WeChat login, SMS, face verification and credit bureaus; money and risk checks are real.',
       '',
     ].join('\n'),

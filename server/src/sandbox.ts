@@ -9,6 +9,8 @@ import { loadIdentityKey } from './risk/identity-key';
 import { loadRiskKeys } from './risk/keys';
 import { seedDemo } from './seed';
 import { loadStaffKeys } from './staff/staff-auth';
+import { ensureStaffUsers, loadSandboxStaffLogins, type StaffLogin } from './staff/staff-accounts';
+import { systemClock } from './clock';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
 const PURGE_EVERY_MS = 3_600_000;
@@ -39,6 +41,10 @@ export interface Sandbox {
   engine: RiskEngine;
   /** Keys the staff API accepts (`X-Staff-Key`): STAFF_API_KEY or the one in .data/staff-key. */
   staffKeys: string[];
+  /** The console's sandbox staff (from .data/staff-logins.json), seeded with the demo data; [] with SEED=0. */
+  staffLogins: StaffLogin[];
+  /** The console is served at /console/ (dist/console was built). */
+  hasConsole: boolean;
   close(): Promise<void>;
 }
 
@@ -57,8 +63,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const identityKey = loadIdentityKey(join(REPO_ROOT, '.data', 'risk-identity-key'));
     const staffKeys = loadStaffKeys(join(REPO_ROOT, '.data', 'staff-key'));
     const seeded = opts.seed !== false && (await seedDemo(db, riskKeys, new Date(), identityKey));
+    // The console's staff: one analyst and two supervisors (four eyes), generated once into .data/.
+    const staffLogins =
+      opts.seed !== false ? loadSandboxStaffLogins(join(REPO_ROOT, '.data', 'staff-logins.json')) : [];
+    await ensureStaffUsers(db, systemClock, staffLogins);
     const h5 = join(REPO_ROOT, 'dist', 'h5');
     const staticRoot = existsSync(join(h5, 'index.html')) ? h5 : undefined;
+    const consoleDist = join(REPO_ROOT, 'dist', 'console');
+    const consoleRoot = existsSync(join(consoleDist, 'index.html')) ? consoleDist : undefined;
     const app = await buildApp({
       db,
       riskKeys,
@@ -68,6 +80,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       ruleSets: opts.ruleSets,
       logger: opts.logger,
       staticRoot,
+      consoleRoot,
     });
     // Bounded retention of the engine's observations, buckets and decisions (the engine asks for a
     // periodic purge; it deletes only what is past retention).
@@ -88,6 +101,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       seeded,
       engine: app.riskEngine,
       staffKeys,
+      staffLogins,
+      hasConsole: !!consoleRoot,
       async close() {
         await app.close();
         await db.destroy();

@@ -101,7 +101,7 @@ describe('account screens for the signed-in demo customer', () => {
     await page.goBack();
     await visiblePage(page, 'page-settings').locator('[data-testid="settings-service"]').click();
     const service = visiblePage(page, 'page-service');
-    await expect(service.locator('[data-testid="service-not-online"]').innerText()).resolves.toContain('暂不支持');
+    await expect(service.locator('[data-testid="service-review"]').innerText()).resolves.toContain('人工复核');
     await screenshot(page, 'account-service-elder');
     await page.goBack();
     await visiblePage(page, 'page-settings').locator('[data-testid="settings-elder"]').click(); // back to normal

@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import * as m001 from './migrations/001_initial';
 import * as m002 from './migrations/002_risk_engine';
 import * as m003 from './migrations/003_risk_decisions';
+import * as m004 from './migrations/004_staff_console';
 import type { Db } from './connect';
 
 // Migrations are listed here rather than read from disk, so they work the same under tsx, jest and
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_risk_engine': m002,
   '003_risk_decisions': m003,
+  '004_staff_console': m004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

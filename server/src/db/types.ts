@@ -270,6 +270,127 @@ export interface EngineDecisionsTable {
   record: Json<Record<string, unknown>>;
 }
 
+// The risk-operations console (migration 004). JSON documents are kept as text, exactly as written.
+export interface StaffUsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: 'analyst' | 'supervisor';
+  password_hash: string;
+  /** Base32 TOTP secret (RFC 6238). */
+  totp_secret: string;
+  totp_last_step: Generated<number>;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  created_at: Timestamp;
+  disabled_at: Timestamp | null;
+}
+export interface StaffSessionsTable {
+  token_hash: string;
+  staff_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+/** Append-only: the app only inserts; a trigger refuses UPDATE, DELETE and TRUNCATE. */
+export interface StaffAuditLogTable {
+  seq: Generated<number>;
+  at: Timestamp;
+  actor: string;
+  actor_kind: 'session' | 'key' | 'login';
+  role: string | null;
+  action: string;
+  outcome: 'ok' | 'denied' | 'failed';
+  target: string | null;
+  reason: string | null;
+  detail: string;
+  request_id: string | null;
+  ip: string | null;
+}
+/** The customer (and device) behind each engine decision, for the console's decision page. */
+export interface DecisionCustomersTable {
+  decision_id: string;
+  user_id: string;
+  device: string | null;
+  action: string;
+  channel: string;
+  outcome: string;
+  at: number;
+}
+export interface ReviewsTable {
+  id: string;
+  user_id: string;
+  subject: 'application' | 'decision';
+  application_id: string | null;
+  decision_id: string | null;
+  reason: string;
+  status: 'submitted' | 'in_review' | 'answered';
+  created_at: Timestamp;
+  claimed_by: string | null;
+  claimed_at: Timestamp | null;
+  verdict: 'uphold' | 'overturn' | null;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: Timestamp | null;
+}
+export interface RuleSetVersionsTable {
+  id: string;
+  rule_set_id: string;
+  version: number;
+  hash: string;
+  file: string;
+  source: 'start-up' | 'upload';
+  note: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+export interface RuleBacktestsTable {
+  id: string;
+  version_id: string;
+  from_at: Timestamp;
+  to_at: Timestamp;
+  run_by: string;
+  run_at: Timestamp;
+  summary: string;
+}
+export interface RuleSetRequestsTable {
+  id: string;
+  rule_set_id: string;
+  version_id: string;
+  backtest_id: string;
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  proposed_by: string;
+  proposed_at: Timestamp;
+  reason: string;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+}
+export interface RuleSetPublicationsTable {
+  seq: Generated<number>;
+  rule_set_id: string;
+  version_id: string;
+  event: 'activated' | 'proposed' | 'approved' | 'rejected' | 'withdrawn';
+  actor: string;
+  reason: string | null;
+  request_id: string | null;
+  at: Timestamp;
+}
+export interface SimulationRunsTable {
+  id: string;
+  scenario: string;
+  scale: number;
+  seed: number | null;
+  status: 'running' | 'done' | 'failed';
+  started_by: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  summary: string | null;
+  report_html: string | null;
+  error: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
@@ -297,4 +418,14 @@ export interface Database {
   engine_channel_conditions: EngineChannelConditionsTable;
   engine_surge_alerts: EngineSurgeAlertsTable;
   engine_decisions: EngineDecisionsTable;
+  staff_users: StaffUsersTable;
+  staff_sessions: StaffSessionsTable;
+  staff_audit_log: StaffAuditLogTable;
+  decision_customers: DecisionCustomersTable;
+  reviews: ReviewsTable;
+  rule_set_versions: RuleSetVersionsTable;
+  rule_backtests: RuleBacktestsTable;
+  rule_set_requests: RuleSetRequestsTable;
+  rule_set_publications: RuleSetPublicationsTable;
+  simulation_runs: SimulationRunsTable;
 }

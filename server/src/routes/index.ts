@@ -16,6 +16,13 @@ import quoteRoutes from './quotes';
 import estimateRoutes from './estimates';
 import stepUpRoutes from './step-up';
 import staffRiskRoutes from './staff-risk';
+import staffAuthRoutes from './staff-auth';
+import staffAuditRoutes from './staff-audit';
+import staffDecisionRoutes from './staff-decisions';
+import reviewRoutes from './reviews';
+import staffReviewRoutes from './staff-reviews';
+import staffRuleRoutes from './staff-rules';
+import staffSimulationRoutes from './staff-simulations';
 
 /** Every resource module, mounted under /api in this order. */
 export const routeModules: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>> = [
@@ -35,4 +42,11 @@ export const routeModules: Array<(app: FastifyInstance, deps: AppDeps) => Promis
   noticeRoutes,
   stepUpRoutes,
   staffRiskRoutes,
+  staffAuthRoutes,
+  staffAuditRoutes,
+  staffDecisionRoutes,
+  reviewRoutes,
+  staffReviewRoutes,
+  staffRuleRoutes,
+  staffSimulationRoutes,
 ];

@@ -21,13 +21,13 @@ import {
   decisionView,
 } from '../staff/risk-views';
 import { DecisionId } from './step-up';
+import { requirePermission } from '../staff/permissions';
+import { STAFF_SECURITY, StaffHeaders } from '../staff/route-kit';
 
 const HOUR = 3_600_000;
 /** A series longer than this is refused (the console charts a day or a week). */
 const MAX_SERIES_MS = 31 * 24 * HOUR;
 
-const StaffHeaders = Type.Object({ 'x-staff-key': Type.Optional(Type.String({ maxLength: 256 })) });
-const staffKey = [{ staffKey: [] }];
 const ChannelParams = Type.Object({ channel: Type.String({ minLength: 1, maxLength: 64 }) });
 const DecisionParams = Type.Object({ id: DecisionId });
 const Time = Type.String({ maxLength: 40, description: 'ISO-8601 instant, e.g. 2026-03-01T10:00:00+08:00' });
@@ -78,13 +78,17 @@ const limitOf = (v: string | undefined) => (v === undefined ? undefined : Number
 /**
  * The staff API over the risk engine, for the coming staff console: channel status, volume series,
  * lockdowns and lifts, surge alerts, decision records with their evidence, and money moves held for
- * review. Every route needs `X-Staff-Key`; actions are recorded with the caller as actor.
+ * review. Every route needs a staff session or `X-Staff-Key`; lockdowns and lifts need a supervisor
+ * (or the key). Actions are recorded with the caller as actor, and in the staff audit log.
  */
 export default async function staffRiskRoutes(app: FastifyInstance, deps: AppDeps) {
   const { engine } = deps;
-  const common = { tags: ['staff'], security: staffKey, headers: StaffHeaders };
-  // onRequest: the key is checked before the body is parsed or validated, so a caller without one learns nothing.
-  const guard = { onRequest: deps.authenticateStaff };
+  const common = { tags: ['staff'], security: STAFF_SECURITY, headers: StaffHeaders };
+  // onRequest: the credential and the role are checked before the body is parsed or validated, so a
+  // caller without one learns nothing.
+  const guard = { onRequest: [deps.authenticateStaff, requirePermission('risk.read')] };
+  const lockdownGuard = { onRequest: [deps.authenticateStaff, requirePermission('channels.lockdown')] };
+  const holdGuard = { onRequest: [deps.authenticateStaff, requirePermission('holds.resolve')] };
   const actor = (request: FastifyRequest) => request.staffActor ?? 'staff';
   const channelOf = (request: FastifyRequest) => (request.params as Static<typeof ChannelParams>).channel;
 
@@ -157,7 +161,8 @@ export default async function staffRiskRoutes(app: FastifyInstance, deps: AppDep
   app.post(
     '/staff/risk/channels/:channel/lockdown',
     {
-      ...guard,
+      ...lockdownGuard,
+      config: { audit: 'channel.lockdown' },
       schema: {
         ...common,
         summary: 'Lock a channel down: its new applications go to review or are rejected (CHANNEL_LOCKDOWN)',
@@ -182,7 +187,8 @@ export default async function staffRiskRoutes(app: FastifyInstance, deps: AppDep
   app.post(
     '/staff/risk/channels/:channel/lift',
     {
-      ...guard,
+      ...lockdownGuard,
+      config: { audit: 'channel.lift' },
       schema: {
         ...common,
         summary: 'Lift every active condition on a channel (its applications are decided normally again)',
@@ -324,7 +330,8 @@ export default async function staffRiskRoutes(app: FastifyInstance, deps: AppDep
     app.post(
       `/staff/risk/holds/:id/${verb}`,
       {
-        ...guard,
+        ...holdGuard,
+        config: { audit: `hold.${verb}` },
         schema: {
           ...common,
           summary:

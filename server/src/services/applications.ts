@@ -236,9 +236,40 @@ export async function resolveReview(
   verdict: 'approve' | 'reject',
   limitFen?: number,
 ) {
+  return humanVerdict(
+    deps,
+    trx,
+    appId,
+    'review',
+    verdict,
+    verdict === 'approve' ? 'MANUAL_APPROVE' : 'MANUAL_REJECT',
+    limitFen,
+  );
+}
+
+/**
+ * A human review (PIPL Art. 24) overturning an automated rejection: the application is approved on
+ * its applied terms and the offer is made, as if it had been approved in the first place.
+ */
+export async function overturnRejection(deps: Pick<AppDeps, 'clock'>, trx: Trx, appId: string) {
+  return humanVerdict(deps, trx, appId, 'rejected', 'approve', 'MANUAL_OVERTURN');
+}
+
+async function humanVerdict(
+  deps: Pick<AppDeps, 'clock'>,
+  trx: Trx,
+  appId: string,
+  from: 'review' | 'rejected',
+  verdict: 'approve' | 'reject',
+  code: string,
+  limitFen?: number,
+) {
   const app = await trx.selectFrom('applications').selectAll().where('id', '=', appId).forUpdate().executeTakeFirst();
   if (!app) throw notFound('申请');
-  if (app.status !== 'review') throw new AppError(409, 'NOT_IN_REVIEW', '该申请不在审核中');
+  if (app.status !== from)
+    throw from === 'review'
+      ? new AppError(409, 'NOT_IN_REVIEW', '该申请不在审核中')
+      : new AppError(409, 'NOT_REJECTED', '该申请不是未通过状态');
   const status = verdict === 'approve' ? 'approved' : 'rejected';
   const category = verdict === 'approve' ? null : '经人工审核，暂不满足本产品要求';
   const updated = await trx
@@ -247,10 +278,7 @@ export async function resolveReview(
       status,
       category,
       decided_at: deps.clock.now(),
-      reasons: JSON.stringify([
-        ...app.reasons,
-        { code: verdict === 'approve' ? 'MANUAL_APPROVE' : 'MANUAL_REJECT', detail: 'human review' },
-      ]),
+      reasons: JSON.stringify([...app.reasons, { code, detail: 'human review' }]),
     })
     .where('id', '=', appId)
     .returningAll()

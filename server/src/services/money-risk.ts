@@ -82,6 +82,8 @@ export async function screenMoneyMove(
       throw new AppError(409, 'RISK_HELD', MONEY_RISK_ZH.RISK_HELD, undefined, held);
     }
     case 'block':
+      // A person overturned an earlier block of this action on review (PIPL Art. 24): one resubmission passes.
+      if (await consumeReleasedHold(deps, userId, action)) return;
       throw new AppError(403, 'RISK_BLOCKED', MONEY_RISK_ZH.RISK_BLOCKED, undefined, decisionId);
     default:
       throw new TypeError(`risk engine gave ${String(outcome)} for the money move ${action}`);

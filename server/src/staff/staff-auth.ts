@@ -1,11 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
-import { AppError } from '../errors';
 import { loadSecret } from '../secret-file';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Who called a staff route: `staff:<first 8 hex of the key's SHA-256>` (never the key). */
+    /** Who called a staff route: `staff:<username>` for a session, `staff:<first 8 hex of the key's SHA-256>` for a key (never the key). */
     staffActor?: string;
   }
 }
@@ -29,21 +27,18 @@ export function parseStaffKeys(value: string): string[] {
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
 /**
- * onRequest hook for staff routes: the `X-Staff-Key` header must equal one of the keys. Both sides are
- * hashed first so the comparison is constant-time whatever the lengths, and every key is compared
- * (no early exit that would tell which one came close). No keys configured → every call is refused.
+ * Checks an `X-Staff-Key` value against the keys and returns its actor (`staff:<8 hex of its
+ * SHA-256>`), or null. Both sides are hashed first so the comparison is constant-time whatever the
+ * lengths, and every key is compared (no early exit that would tell which one came close). No keys
+ * configured → every value is refused. See principal.ts for the hook that uses it.
  */
-export function staffAuthenticator(keys: readonly string[]) {
+export function matchStaffKey(keys: readonly string[]) {
   const known = keys.filter((k) => k.length > 0).map(digest);
-  return async (request: FastifyRequest): Promise<void> => {
-    const given = request.headers['x-staff-key'];
-    if (typeof given !== 'string' || given.length === 0 || given.length > 256) {
-      throw new AppError(401, 'STAFF_UNAUTHORIZED', '需要有效的员工凭证（X-Staff-Key）');
-    }
+  return (given: string): string | null => {
+    if (given.length === 0 || given.length > 256) return null;
     const d = digest(given);
     let match = false;
     for (const k of known) match = timingSafeEqual(k, d) || match;
-    if (!match) throw new AppError(401, 'STAFF_UNAUTHORIZED', '需要有效的员工凭证（X-Staff-Key）');
-    request.staffActor = `staff:${d.toString('hex').slice(0, 8)}`;
+    return match ? `staff:${d.toString('hex').slice(0, 8)}` : null;
   };
 }
