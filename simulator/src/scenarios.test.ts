@@ -39,6 +39,7 @@ const SCENARIOS: Array<[string, number]> = [
   ['intermediary', 0.12],
   ['protocol-attackers', 0.2],
   ['surge-day', 0.1],
+  ['surge-demo', 1],
   ['mixed-day', 0.12],
 ];
 

@@ -64,7 +64,7 @@ export function SimulationsPage() {
     <div data-testid="page-simulations">
       <Card size="small">
         <Typography.Paragraph type="secondary">{t.note}</Typography.Paragraph>
-        <Form layout="inline" onFinish={start} initialValues={{ scenario: 'surge-day', scale: 0.25 }}>
+        <Form layout="inline" onFinish={start} initialValues={{ scenario: 'surge-demo', scale: 1 }}>
           <Form.Item name="scenario" label={t.scenario} rules={[{ required: true }]}>
             <Select
               style={{ width: 220 }}
