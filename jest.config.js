@@ -53,7 +53,7 @@ module.exports = {
       ...base,
       displayName: 'console',
       testEnvironment: 'jsdom',
-      testEnvironmentOptions: { customExportConditions: ['browser'] },
+      testEnvironmentOptions: { customExportConditions: [SOURCE_CONDITION, 'browser'] },
       roots: ['<rootDir>/console'],
       testPathIgnorePatterns: ['/bench/'],
       setupFilesAfterEnv: ['<rootDir>/console/test/setup.ts'],
