@@ -135,9 +135,11 @@ describe('ApplicationPage', () => {
     render(<ApplicationPage />);
     await screen.findByTestId('amount-input');
     fireEvent.click(screen.getByTestId('submit'));
-    expect(await screen.findByTestId('amount-error', {}, { timeout: 5000 })).toHaveTextContent('超过可申请额度');
+    // Generous waits: alone this takes ~0.1 s, but on a loaded CI worker it has overrun 1 s and 5 s
+    // limits (the page also starts the real risk client's background collection in jsdom).
+    expect(await screen.findByTestId('amount-error', {}, { timeout: 15_000 })).toHaveTextContent('超过可申请额度');
     expect(navigations).toHaveLength(0);
-  });
+  }, 20_000);
 
   it('without an enterprise: an empty state that leads to the enterprise form', async () => {
     bank((url) => (url.endsWith('/enterprises') ? { statusCode: 200, data: { items: [] } } : undefined));
