@@ -3,7 +3,7 @@
  * CommonJS (.js) for every subpath, with bundled .d.mts / .d.ts next to them.
  *
  * Two builds, because the entries run in two worlds:
- *   client  `.`, `./taro`, `./web`, `./virtual` — mini-programs, browsers, Node (virtual devices).
+ *   client  `.`, `./taro`, `./web`, `./virtual`, `./gm` — mini-programs, browsers, Node (virtual devices).
  *           Platform-neutral ES2017 + BigInt (what @noble needs anyway); a bank's Taro/webpack build
  *           does not transpile node_modules, so nothing newer may reach it. One shared-chunk graph,
  *           so `ConsentError` & co. are the same class whichever client entry they come from.
@@ -48,7 +48,13 @@ const shared: Options = {
 export default defineConfig([
   {
     ...shared,
-    entry: { index: 'src/index.ts', taro: 'src/taro.ts', web: 'src/web.ts', virtual: 'src/virtual.ts' },
+    entry: {
+      index: 'src/index.ts',
+      taro: 'src/taro.ts',
+      web: 'src/web.ts',
+      virtual: 'src/virtual.ts',
+      gm: 'src/gm.ts',
+    },
     platform: 'neutral',
     target: 'es2017',
     external: [/^node:/],

@@ -9,6 +9,7 @@ import { createBehaviourCapture, type BehaviourCapture } from '../src/behaviour'
 import { createSeededPrng } from '../src/platform/seeded-random';
 import { createVirtualClient } from '../src/virtual';
 import { createTestBank } from '../src/client.harness';
+import { postTo } from '../src/server/test-kit';
 
 const BATCH = 10_000;
 const BATCHES = 101;
@@ -95,7 +96,7 @@ function memory(): {
 }
 
 /**
- * What the app actually waits for: `client.seal(action, body)` on a virtual device — snapshot (cached
+ * What the app actually waits for: `client.seal(action, postTo(body))` on a virtual device — snapshot (cached
  * or freshly collected), behaviour aggregate after 1 000 events, JSON, AES-256-CBC, HMAC. The
  * handshake is done once before timing.
  */
@@ -118,15 +119,15 @@ async function sealCost(): Promise<Array<{ mode: string; medianMs: number; p95Ms
     const next = createSeededPrng(3);
     for (let i = 0; i < 1000; i++) DRIVERS.mixed(client.behaviour as unknown as BehaviourCapture, i, next());
     const body = { amount: '50000.00', termMonths: 12, purpose: '进货', uscc: '91350100M000100Y43' };
-    await client.seal('loan.apply', body); // handshake + warm-up
+    await client.seal('loan.apply', postTo(body)); // handshake + warm-up
     const times: number[] = [];
     let token = '';
     for (let i = 0; i < 2000; i++) {
       const t0 = process.hrtime.bigint();
-      token = await client.seal('loan.apply', body);
+      token = await client.seal('loan.apply', postTo(body));
       times.push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
-    const r = await bank.server.verify(token, { businessBody: body });
+    const r = await bank.server.verify(token, { request: postTo(body) });
     const sorted = [...times].sort((a, b) => a - b);
     out.push({
       mode,

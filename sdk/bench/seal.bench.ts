@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import AES from 'crypto-js/aes';
 import HmacSHA256 from 'crypto-js/hmac-sha256';
 import CryptoJS from 'crypto-js/core';
-import { createHarness } from '../src/server/test-kit';
+import { createHarness, postTo } from '../src/server/test-kit';
 import { canonicalJson } from '../src/crypto/canonical-json';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 3000);
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
   const client = h.newClient();
   await client.ensureSession(); // handshake cost is per session, not per seal
 
-  const sdk = await timeAsync(() => client.seal('action', 'loan.apply', payload, body));
+  const sdk = await timeAsync(() => client.seal('action', 'loan.apply', payload, postTo(body)));
 
   const keyWA = CryptoJS.enc.Hex.parse(randomBytes(32).toString('hex'));
   const macWA = CryptoJS.enc.Hex.parse(randomBytes(32).toString('hex'));

@@ -7,7 +7,7 @@
 import { createDecipheriv, createHmac, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHarness } from '../src/server/test-kit';
+import { createHarness, postTo } from '../src/server/test-kit';
 import { canonicalJson } from '../src/crypto/canonical-json';
 
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 20000);
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     const clients = Array.from({ length: 50 }, () => h.newClient());
     const tokens: string[] = [];
     for (let i = 0; i < TOKENS; i++)
-      tokens.push(await clients[i % clients.length].seal('action', 'loan.apply', payload, body));
+      tokens.push(await clients[i % clients.length].seal('action', 'loan.apply', payload, postTo(body)));
     const sessions = new Map<string, { macKey: Buffer; encKey: Buffer }>();
     for (const c of clients) {
       const s = (await h.store.getSession((await c.ensureSession()).sessionId))!;
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     t = process.hrtime.bigint();
     let okSdk = 0;
     for (const token of tokens)
-      if ((await h.server.verify(token, { businessBody: body, expectAction: 'loan.apply' })).ok) okSdk++;
+      if ((await h.server.verify(token, { request: postTo(body), expectAction: 'loan.apply' })).ok) okSdk++;
     const sdkMs = Number(process.hrtime.bigint() - t) / 1e6;
     if (okSdk !== TOKENS || okBare !== TOKENS)
       throw new Error(`verification failed: sdk ${okSdk}, bare ${okBare} of ${TOKENS}`);
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     budgetTokensPerSecond: 5000,
   };
   const h = createHarness();
-  result.tokenBytes = (await h.newClient().seal('action', 'loan.apply', payload, body)).length;
+  result.tokenBytes = (await h.newClient().seal('action', 'loan.apply', payload, postTo(body))).length;
 
   const f = (x: number) => Math.round(x).toLocaleString('en-US').padStart(10);
   console.log(

@@ -1,6 +1,7 @@
 import { createVirtualClient } from './virtual';
 import { createTestBank } from './client.harness';
 import { createMemoryStorage } from './platform/memory-storage';
+import { postTo } from './server/test-kit';
 
 describe('consent gate on the real client', () => {
   afterEach(() => jest.useRealTimers());
@@ -33,7 +34,7 @@ describe('consent gate on the real client', () => {
     s.platform.show();
     s.platform.emitSensors(5);
     expect(s.client.track('custom', { n: 1 })).toBeNull();
-    await expect(s.client.seal('loan.apply', { a: 1 })).rejects.toThrow(/consent/);
+    await expect(s.client.seal('loan.apply', postTo({ a: 1 }))).rejects.toThrow(/consent/);
     await expect(s.client.flush()).rejects.toThrow(/consent/);
     await expect(s.client.collect()).rejects.toThrow(/consent/);
     await jest.advanceTimersByTimeAsync(10 * 60_000);
@@ -93,7 +94,7 @@ describe('consent gate on the real client', () => {
     s.platform.emitSensors(3);
     await s.client.grantConsent(['basic', 'behaviour']);
     expect(s.platform.listenerCount()).toBe(2);
-    const mid = await s.bank.server.verify(await s.client.seal('repay', {}), { businessBody: {} });
+    const mid = await s.bank.server.verify(await s.client.seal('repay', postTo({})), { request: postTo({}) });
     const midPayload = mid.ok ? (mid.payload as { behaviour: { touch: { count: number }; sensors?: unknown } }) : null;
     expect(midPayload?.behaviour.touch.count).toBe(1);
     expect(midPayload?.behaviour.sensors).toBeUndefined();
@@ -104,12 +105,12 @@ describe('consent gate on the real client', () => {
     s.platform.emitSensors(3);
     const snap = await s.client.collect();
     expect(snap.installId).toBeDefined();
-    const token = await s.client.seal('repay', { amount: '1.00' });
-    const r = await s.bank.server.verify(token, { businessBody: { amount: '1.00' } });
+    const token = await s.client.seal('repay', postTo({ amount: '1.00' }));
+    const r = await s.bank.server.verify(token, { request: postTo({ amount: '1.00' }) });
     expect(r.ok && (r.payload as { behaviour: unknown }).behaviour).toBeNull();
     // Granting behaviour again starts from zero: nothing from before the narrowing survives.
     await s.client.grantConsent(['basic', 'behaviour']);
-    const again = await s.bank.server.verify(await s.client.seal('repay', {}), { businessBody: {} });
+    const again = await s.bank.server.verify(await s.client.seal('repay', postTo({})), { request: postTo({}) });
     expect(again.ok && (again.payload as { behaviour: { touch: { count: number } } }).behaviour.touch.count).toBe(0);
     s.client.destroy();
   });

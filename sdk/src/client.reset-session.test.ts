@@ -1,6 +1,7 @@
 import { createVirtualClient } from './virtual';
 import { createRiskServer } from './server';
 import { generateServerKeyPair } from './server/keygen';
+import { postTo } from './server/test-kit';
 
 describe('resetSession', () => {
   it('recovers when the backend has lost the protocol session: the next seal makes a new handshake', async () => {
@@ -19,17 +20,21 @@ describe('resetSession', () => {
     });
     await client.grantConsent(['basic']);
     const body = { amountFen: 100 };
-    expect(await server.verify(await client.seal('repay', body), { businessBody: body })).toMatchObject({ ok: true });
+    expect(await server.verify(await client.seal('repay', postTo(body)), { request: postTo(body) })).toMatchObject({
+      ok: true,
+    });
 
     // A backend with a fresh store (e.g. its session table was cleared) no longer knows the session.
     server = createRiskServer({ keys, purgeIntervalMs: 0 });
-    expect(await server.verify(await client.seal('repay', body), { businessBody: body })).toMatchObject({
+    expect(await server.verify(await client.seal('repay', postTo(body)), { request: postTo(body) })).toMatchObject({
       ok: false,
       code: 'SESSION_UNKNOWN',
     });
 
     client.resetSession();
-    expect(await server.verify(await client.seal('repay', body), { businessBody: body })).toMatchObject({ ok: true });
+    expect(await server.verify(await client.seal('repay', postTo(body)), { request: postTo(body) })).toMatchObject({
+      ok: true,
+    });
     client.destroy();
   });
 });

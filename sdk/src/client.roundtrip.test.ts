@@ -2,6 +2,7 @@ import { createVirtualClient, PROFILES } from './virtual';
 import { createTestBank } from './client.harness';
 import type { ActionPayload } from './client';
 import { createMemoryStorage } from './platform/memory-storage';
+import { postTo } from './server/test-kit';
 
 describe('client → server round trip on a virtual device', () => {
   it('seals an action token that the real server verifies, with snapshot and behaviour inside', async () => {
@@ -23,8 +24,12 @@ describe('client → server round trip on a virtual device', () => {
     platform.emitSensors(20);
 
     const body = { amount: '50000.00', termMonths: 12, purpose: '进货' };
-    const token = await client.seal('loan.apply', body);
-    const r = await bank.server.verify(token, { businessBody: body, expectKind: 'action', expectAction: 'loan.apply' });
+    const token = await client.seal('loan.apply', postTo(body));
+    const r = await bank.server.verify(token, {
+      request: postTo(body),
+      expectKind: 'action',
+      expectAction: 'loan.apply',
+    });
     if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
     const payload = r.payload as ActionPayload;
     expect(payload.platform).toBe('virtual');
@@ -45,7 +50,7 @@ describe('client → server round trip on a virtual device', () => {
     expect(bank.requests.every((u) => u.startsWith('https://bank.test/api/risk/'))).toBe(true);
 
     // The token is bound to the body: the same token with another amount is refused.
-    const tampered = await bank.server.verify(token, { businessBody: { ...body, amount: '500000.00' } });
+    const tampered = await bank.server.verify(token, { request: postTo({ ...body, amount: '500000.00' }) });
     expect(tampered).toMatchObject({ ok: false });
     client.destroy();
   });
@@ -62,7 +67,7 @@ describe('client → server round trip on a virtual device', () => {
       await client.grantConsent(['basic']);
       const fresh: boolean[] = [];
       for (let i = 0; i < 2; i++) {
-        const r = await bank.server.verify(await client.seal('loan.apply', { i }), { businessBody: { i } });
+        const r = await bank.server.verify(await client.seal('loan.apply', postTo({ i })), { request: postTo({ i }) });
         if (!r.ok) throw new Error(r.code);
         fresh.push(((r.payload as ActionPayload).device.installId as { value: { fresh: boolean } }).value.fresh);
         client.resetSession(); // a new handshake drops the cached snapshot, as a clock-offset change does
@@ -94,7 +99,7 @@ describe('client → server round trip on a virtual device', () => {
       await client.flush(); // fails: backoff jitter drawn
       fail = false;
       await client.flush();
-      await client.seal('repay', { amount: '1.00' });
+      await client.seal('repay', postTo({ amount: '1.00' }));
       expect(bank.events.size).toBe(2);
       expect(spy).not.toHaveBeenCalled();
       client.destroy();
@@ -142,11 +147,11 @@ describe('client → server round trip on a virtual device', () => {
       keyId: bank.keyId,
       device: { post: bank.post, privacyAccepted: false },
     });
-    await expect(client.seal('loan.apply', {})).rejects.toThrow(/consent is unknown/);
+    await expect(client.seal('loan.apply', postTo({}))).rejects.toThrow(/consent is unknown/);
     await client.grantConsent(['basic', 'sensors']);
     expect(platform.counters.sensorStarts).toBe(0);
-    const token = await client.seal('loan.apply', {});
-    const r = await bank.server.verify(token, { businessBody: {} });
+    const token = await client.seal('loan.apply', postTo({}));
+    const r = await bank.server.verify(token, { request: postTo({}) });
     expect(r.ok && (r.payload as ActionPayload).behaviour).toBeNull();
     client.destroy();
   });

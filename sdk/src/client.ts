@@ -7,6 +7,11 @@ import { createSdkStorage } from './platform/sdk-storage';
 import { RequestError } from './platform/request-error';
 import type { Platform } from './platform/types';
 import { createSessionClient } from './protocol/session-client';
+import { createSuiteRegistry, type CipherSuite } from './protocol/suite';
+import { ljr1JsSuite } from './protocol/suites/ljr1-js';
+import type { BoundRequest } from './crypto/biz-hash';
+
+export type { BoundRequest };
 import { createTransport, type FlushResult, type Transport, type TransportOptions } from './transport';
 
 export { HANDSHAKE_PATH } from './protocol/constants';
@@ -19,6 +24,13 @@ export interface RiskClientOptions {
   serverPublicKey: string;
   /** Id of that key, so the server can rotate keys and still accept the previous one for a while. */
   keyId: string;
+  /**
+   * Suite of that key: the `suite` field the bank's key comes with (`keygen`, `GET /risk/keys`).
+   * Default `LJR1-X25519-HMAC-SHA256-AES256CBC`. For an LJG1 (国密) key, also pass `suites: [ljg1JsSuite]`.
+   */
+  suite?: string;
+  /** Client suite implementations besides the built-in LJR1, e.g. `[ljg1JsSuite]`: opt-in, so LJR1 apps do not ship SM code. */
+  suites?: readonly CipherSuite[];
   /**
    * Prefix for the SDK's two routes (`/risk/handshake`, `/risk/telemetry`), e.g.
    * `https://bank.example.com/api`. Default '' (the platform resolves relative paths).
@@ -63,13 +75,17 @@ export interface RiskClient {
   /** Event capture for your handlers; a no-op until the 'behaviour' level is granted. */
   behaviour: BehaviourApi;
   /**
-   * Seal an action token for a business request: put the result in the `X-Risk-Token` header of
-   * the request whose JSON body is `body` (the server checks `bizHash` against the body it got).
+   * Seal an action token for one business request: put the result in the `X-Risk-Token` header of
+   * exactly that request. The token is bound (`bizHash`) to `request.method`, `request.path` (the
+   * path as sent, with its resource ids, no query) and `request.body` (the JSON sent; omit for none):
+   * the server recomputes it from what it received, so a token for loan A cannot pay on loan B.
    */
-  seal(action: string, body?: unknown): Promise<string>;
+  seal(action: string, request: BoundRequest): Promise<string>;
   /**
    * Forget the protocol session so the next `seal` makes a new handshake. Call it when your
-   * backend refused an action token with SESSION_UNKNOWN or SESSION_EXPIRED, then seal again.
+   * backend refused an action token with SESSION_UNKNOWN, SESSION_EXPIRED or
+   * SESSION_CUSTOMER_MISMATCH, and when the user logs out or switches accounts (a risk session is
+   * bound to the first customer it acts for), then seal again.
    */
   resetSession(): void;
   /** Send queued telemetry now. */
@@ -89,6 +105,11 @@ export function createRiskClient(options: RiskClientOptions): RiskClient {
   const endpoint = options.endpoint ?? '';
   const onError = options.onError ?? (() => undefined);
   const consent = createConsent();
+  const suites = createSuiteRegistry([ljr1JsSuite, ...(options.suites ?? [])]);
+  if (options.suite !== undefined && !suites.get(options.suite))
+    throw new TypeError(
+      `createRiskClient: suite ${options.suite} is not registered; pass its implementation in suites`,
+    );
   const storage = createSdkStorage(platform.storage);
   const gate = { behaviour: false, sensors: false };
   const capture = createBehaviourCapture({ fields: options.fields ?? [], now: () => platform.now(), gate });
@@ -146,6 +167,8 @@ export function createRiskClient(options: RiskClientOptions): RiskClient {
       session = createSessionClient({
         serverPublicKey: options.serverPublicKey,
         keyId: options.keyId,
+        suite: options.suite,
+        suites,
         random,
         now: () => platform.now(),
         post,
@@ -314,7 +337,7 @@ export function createRiskClient(options: RiskClientOptions): RiskClient {
       cached = null;
     },
 
-    async seal(action, body) {
+    async seal(action, request) {
       requireGranted();
       await platform.prepareRandom?.(1024);
       const s = await liveSession(); // first, so the snapshot carries the measured clock offset
@@ -329,7 +352,7 @@ export function createRiskClient(options: RiskClientOptions): RiskClient {
         behaviour: behaviourSummary(t),
         telemetry: { queued: transport?.size() ?? 0, dropped: transport?.dropped() ?? 0 },
       };
-      return s.seal('action', action, payload, body);
+      return s.seal('action', action, payload, request);
     },
 
     async flush() {

@@ -17,7 +17,7 @@ function callerOf(stack: string | undefined): string {
   const frames = (stack ?? '').split('\n').filter((l) => l.trim().startsWith('at '));
   return frames[1] ?? ''; // [0] is the getter itself
 }
-const ENTRIES = ['./index', './taro', './web', './virtual', './server'] as const;
+const ENTRIES = ['./index', './taro', './web', './virtual', './gm', './server'] as const;
 
 describe('import safety', () => {
   const touched: string[] = [];

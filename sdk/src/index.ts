@@ -9,8 +9,11 @@ export {
   type RiskClient,
   type RiskClientOptions,
   type ActionPayload,
+  type BoundRequest,
 } from './client';
 export { ConsentError, type ConsentState } from './consent/consent';
+export { DEFAULT_SUITE } from './protocol/constants';
+export type { CipherSuite } from './protocol/suite';
 export {
   ConsentLevel,
   CONSENT_LEVELS,

@@ -6,6 +6,7 @@ import { createRiskClient } from './web';
 import { createTestBank } from './client.harness';
 import { createMemoryStorage } from './platform/memory-storage';
 import type { ActionPayload } from './client';
+import { postTo } from './server/test-kit';
 
 const STUBS = {
   navigator: {
@@ -65,8 +66,8 @@ describe('web entry end to end', () => {
       });
       await risk.grantConsent(['basic']);
       expect(STUBS.document.addEventListener).toHaveBeenCalledWith('visibilitychange', expect.any(Function));
-      const token = await risk.seal('loan.apply', { amount: '1000.00' });
-      const r = await bank.server.verify(token, { businessBody: { amount: '1000.00' } });
+      const token = await risk.seal('loan.apply', postTo({ amount: '1000.00' }));
+      const r = await bank.server.verify(token, { request: postTo({ amount: '1000.00' }) });
       if (!r.ok) throw new Error(r.code);
       const p = r.payload as ActionPayload;
       expect(p.platform).toBe('web');

@@ -18,7 +18,14 @@ export { createWebPlatform, type WebPlatformOptions, type FingerprintModule, typ
 export { ConsentError, type ConsentState } from './consent/consent';
 export { ConsentLevel, CONSENT_LEVELS, type SignalName } from './manifest';
 export { RequestError } from './platform/request-error';
-export { HANDSHAKE_PATH, TELEMETRY_PATH, type RiskClient, type RiskClientOptions, type ActionPayload } from './client';
+export {
+  HANDSHAKE_PATH,
+  TELEMETRY_PATH,
+  type RiskClient,
+  type RiskClientOptions,
+  type ActionPayload,
+  type BoundRequest,
+} from './client';
 export type { BehaviourApi, BehaviourSummary } from './behaviour';
 export type { Snapshot, CollectorResult } from './collectors';
 export type { TransportOptions, TelemetryEvent, FlushResult } from './transport';

@@ -48,7 +48,8 @@ async function tokens(n: number): Promise<VerifiedToken[]> {
       }
       client.behaviour.blur(field);
     }
-    const r = await bank.server.verify(await client.seal('loan.apply', body), { businessBody: body });
+    const request = { method: 'POST', path: '/api/applications', body };
+    const r = await bank.server.verify(await client.seal('loan.apply', request), { request });
     if (!r.ok) throw new Error(r.code);
     out.push({ header: { ...r.header }, payload: r.payload });
     client.destroy();

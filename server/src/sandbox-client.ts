@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createVirtualClient, type RiskClient } from '@lingjie/risk-sdk/virtual';
+import { ljg1JsSuite } from '@lingjie/risk-sdk/gm';
 // The client resets its session only on its own RequestError class, which the package does not
 // export yet; importing the module file gives the very same class.
 import { RequestError } from '../../sdk/src/platform/request-error';
@@ -14,12 +15,15 @@ import type { Clock } from './clock';
 export async function sandboxDevice(
   app: FastifyInstance,
   clock: Clock,
-  key: { keyId: string; publicKey: string },
+  key: { keyId: string; publicKey: string; suite?: string },
   profile: Record<string, unknown> = {},
 ): Promise<RiskClient> {
   const { client } = createVirtualClient({
     serverPublicKey: key.publicKey,
     keyId: key.keyId,
+    // The suite of the key (GET /risk/keys says which); the 国密 one when the bank enabled it first.
+    suite: key.suite,
+    suites: [ljg1JsSuite],
     endpoint: '/api',
     telemetryOnGrant: false,
     device: {
@@ -37,7 +41,7 @@ export async function sandboxDevice(
 }
 
 /**
- * POSTs `body` with an action token sealed for exactly that body, plus an Idempotency-Key when
+ * POSTs `body` with an action token sealed for exactly that request (method, path, body), plus an Idempotency-Key when
  * asked (`true` = a fresh one) and any extra headers (e.g. `x-step-up-code`).
  */
 export async function sealedPost(
@@ -52,7 +56,7 @@ export async function sealedPost(
   const headers: Record<string, string> = {
     ...who.auth,
     ...opts.headers,
-    'x-risk-token': await who.device.seal(action, body),
+    'x-risk-token': await who.device.seal(action, { method: 'POST', path: url.split('?')[0], body }),
   };
   if (opts.key) headers['idempotency-key'] = opts.key === true ? randomUUID() : opts.key;
   return app.inject({ method: 'POST', url, headers, payload: body, ...(who.ip ? { remoteAddress: who.ip } : {}) });

@@ -78,7 +78,7 @@ it('CJS: TypeScript (node16, strict, library types checked) compiles against the
   );
   expect(report.handshake).toBe(true);
   expect(report.tokens).toEqual([true, true, true]);
-  expect(report.invalid).toHaveLength(10);
+  expect(report.invalid.length).toBeGreaterThan(20); // one per reason code, then binding and strict-parsing cases
   for (const c of report.invalid) expect(c.got).toBe(c.expected);
   expect(report.live).toMatchObject({ verified: true, known: true });
 });

@@ -3,10 +3,12 @@
  * independent package linters (publint, @arethetypeswrong/cli) on the tarball itself.
  */
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PACK_INFO, REPO, packed } from './fresh-project';
 
-const SUBPATHS = ['.', './taro', './web', './virtual', './server', './engine'];
-const ENTRY_FILES = ['index', 'taro', 'web', 'virtual', 'server', 'engine'];
+const SUBPATHS = ['.', './taro', './web', './virtual', './gm', './server', './engine'];
+const ENTRY_FILES = ['index', 'taro', 'web', 'virtual', 'gm', 'server', 'engine'];
 
 const tarball = () => packed().tarball;
 const packedManifest = () =>
@@ -31,7 +33,12 @@ describe(`the packed SDK (${PACK_INFO})`, () => {
     for (const name of ENTRY_FILES)
       for (const ext of ['mjs', 'js', 'd.mts', 'd.ts']) expect(files).toContain(`dist/${name}.${ext}`);
     expect(files).toContain('dist/bin/keygen.js');
-    expect(files.filter((f) => f.startsWith('test-vectors/'))).toHaveLength(4);
+    // Every vector file of the repository (LJR1, LJG1, canonical JSON), and nothing else.
+    expect(files.filter((f) => f.startsWith('test-vectors/')).sort()).toEqual(
+      readdirSync(join(REPO, 'sdk', 'test-vectors'))
+        .map((f) => `test-vectors/${f}`)
+        .sort(),
+    );
   });
 
   it('publishes a manifest without the in-repo source condition, with ESM/CJS types per subpath', () => {

@@ -6,6 +6,9 @@
 import AES from 'crypto-js/aes';
 import CryptoJS from 'crypto-js/core';
 import { bytesToWordArray, wordArrayToBytes } from './word-array';
+import { stripPkcs7 } from './pkcs7';
+
+export { stripPkcs7 };
 
 /** crypto-js's own NoPadding lives in a separate module; this inline no-op keeps the bundle small. */
 const NO_PADDING = { pad(): void {}, unpad(): void {} } as unknown as typeof CryptoJS.pad.Pkcs7;
@@ -39,13 +42,5 @@ export function aes256CbcDecrypt(key: Uint8Array, iv: Uint8Array, ciphertext: Ui
       padding: NO_PADDING,
     }),
   );
-  return stripPkcs7(padded);
-}
-
-export function stripPkcs7(padded: Uint8Array): Uint8Array {
-  const n = padded[padded.length - 1];
-  if (!n || n > 16 || n > padded.length) throw new TypeError('aes-256-cbc: bad padding');
-  for (let i = padded.length - n; i < padded.length; i++)
-    if (padded[i] !== n) throw new TypeError('aes-256-cbc: bad padding');
-  return padded.slice(0, padded.length - n);
+  return stripPkcs7(padded, 'aes-256-cbc');
 }

@@ -1,5 +1,5 @@
 import { canonicalJson } from './canonical-json';
-import { bizHash } from './biz-hash';
+import { bizHash, canonicalRequest } from './biz-hash';
 import { createHash } from 'node:crypto';
 
 /** Builds a double from its IEEE-754 bit pattern, as RFC 8785 Appendix B lists them. */
@@ -87,13 +87,38 @@ describe('RFC 8785 canonical JSON', () => {
     }
   });
 
-  it('bizHash = base64url(SHA-256(canonical JSON)) and is key-order independent', () => {
+  it('bizHash = base64url(SHA-256(METHOD \\n path \\n canonical JSON)): key-order independent, bound to method and path', () => {
     const body = { amount: '50000.00', term: 12, uscc: '91310000MA1FL4XXXX' };
+    const req = { method: 'POST', path: '/api/loans/L-A/repay', body };
     const expected = createHash('sha256')
-      .update('{"amount":"50000.00","term":12,"uscc":"91310000MA1FL4XXXX"}')
+      .update('POST\n/api/loans/L-A/repay\n{"amount":"50000.00","term":12,"uscc":"91310000MA1FL4XXXX"}')
       .digest('base64url');
-    expect(bizHash(body)).toBe(expected);
-    expect(bizHash({ uscc: '91310000MA1FL4XXXX', term: 12, amount: '50000.00' })).toBe(expected);
-    expect(bizHash({ ...body, amount: '50001.00' })).not.toBe(expected);
+    expect(bizHash(req)).toBe(expected);
+    expect(bizHash({ ...req, body: { uscc: '91310000MA1FL4XXXX', term: 12, amount: '50000.00' } })).toBe(expected);
+    expect(bizHash({ ...req, body: { ...body, amount: '50001.00' } })).not.toBe(expected);
+    expect(bizHash({ ...req, path: '/api/loans/L-B/repay' })).not.toBe(expected);
+    expect(bizHash({ ...req, method: 'PUT' })).not.toBe(expected);
+    // No body is not the empty object.
+    expect(canonicalRequest({ method: 'POST', path: '/api/x' })).toBe('POST\n/api/x\n');
+    expect(canonicalRequest({ method: 'POST', path: '/api/x', body: {} })).toBe('POST\n/api/x\n{}');
+  });
+
+  it('refuses a method or path that could make the canonical request ambiguous', () => {
+    const ok = { method: 'POST', path: '/api/x', body: {} };
+    for (const bad of [
+      { ...ok, method: 'post' },
+      { ...ok, method: 'PO\nST' },
+      { ...ok, method: '' },
+      { ...ok, path: 'api/x' },
+      { ...ok, path: '/api/x?loan=B' },
+      { ...ok, path: '/api/x#frag' },
+      { ...ok, path: '/api/x\n/y' },
+      { ...ok, path: '/api/x y' },
+      { ...ok, path: '/api/贷款' },
+      { ...ok, path: 'https://bank.example.com/api/x' },
+      { ...ok, path: '/' + 'a'.repeat(2048) },
+    ])
+      expect(() => canonicalRequest(bad)).toThrow(TypeError);
+    expect(() => bizHash({ ...ok, path: '/' + 'a'.repeat(2047) })).not.toThrow();
   });
 });

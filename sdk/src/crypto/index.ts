@@ -22,4 +22,5 @@ export { aes256CbcEncrypt, aes256CbcDecrypt } from './aes-256-cbc';
 export { x25519GenerateKeyPair, x25519PublicKey, x25519SharedSecret } from './x25519';
 export type { X25519KeyPair } from './x25519';
 export { canonicalJson, CanonicalJsonError } from './canonical-json';
-export { bizHash } from './biz-hash';
+export { bizHash, canonicalRequest, BOUND_METHOD, BOUND_PATH } from './biz-hash';
+export type { BoundRequest } from './biz-hash';

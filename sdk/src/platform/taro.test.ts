@@ -5,6 +5,7 @@ import { createRandomPool } from '../crypto/random-pool';
 import { createRiskClient } from '../taro';
 import { createTestBank } from '../client.harness';
 import type { ActionPayload } from '../client';
+import { postTo } from '../server/test-kit';
 
 describe('Taro/WeChat platform', () => {
   it('uses the split info APIs when the base library has them', async () => {
@@ -120,8 +121,8 @@ describe('Taro/WeChat platform', () => {
     // The privacy prompt comes first; the sensors start only after the user agreed.
     expect(wx.calls.indexOf('requirePrivacyAuthorize')).toBeGreaterThanOrEqual(0);
     expect(wx.calls.indexOf('startAccelerometer')).toBeGreaterThan(wx.calls.indexOf('requirePrivacyAuthorize'));
-    const token = await client.seal('contract.sign', { contractId: 'C1' });
-    const r = await bank.server.verify(token, { businessBody: { contractId: 'C1' } });
+    const token = await client.seal('contract.sign', postTo({ contractId: 'C1' }));
+    const r = await bank.server.verify(token, { request: postTo({ contractId: 'C1' }) });
     if (!r.ok) throw new Error(r.code);
     const p = r.payload as ActionPayload;
     expect(p.platform).toBe('weapp');

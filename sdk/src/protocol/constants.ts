@@ -1,5 +1,8 @@
-/** Wire constants of protocol v1. Changing any of these is a protocol version bump. */
-export const PROTOCOL_VERSION = 1 as const;
+/**
+ * Wire constants of the protocol. Changing any of these is a protocol version bump.
+ * v2: `bh` binds method + path + body (v1 bound the body only), strict canonical headers.
+ */
+export const PROTOCOL_VERSION = 2 as const;
 
 /** The default suite: X25519 key agreement, HKDF/HMAC-SHA256, AES-256-CBC (encrypt-then-MAC). */
 export const DEFAULT_SUITE = 'LJR1-X25519-HMAC-SHA256-AES256CBC' as const;

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRandomPool } from '../crypto/random-pool';
 import { x25519GenerateKeyPair } from '../crypto/x25519';
-import { createHarness } from '../server/test-kit';
+import { createHarness, postTo } from '../server/test-kit';
 import { generateServerKeyPair } from '../server/keygen';
 
 /** Source without comments, so documentation that names the forbidden things does not count. */
@@ -31,8 +31,8 @@ describe('Math.random is never used for secrets', () => {
       const h = createHarness();
       const client = h.newClient();
       for (let i = 0; i < 20; i++) {
-        const token = await client.seal('action', 'loan.apply', { i }, { amount: i });
-        expect((await h.server.verify(token, { businessBody: { amount: i } })).ok).toBe(true);
+        const token = await client.seal('action', 'loan.apply', { i }, postTo({ amount: i }));
+        expect((await h.server.verify(token, { request: postTo({ amount: i }) })).ok).toBe(true);
       }
       client.reset();
       await client.ensureSession();

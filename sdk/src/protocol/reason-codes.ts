@@ -22,8 +22,10 @@ export const ReasonCode = {
   SEQ_REWIND: 'SEQ_REWIND',
   /** Ciphertext did not decrypt to a payload of the expected shape. */
   PAYLOAD_INVALID: 'PAYLOAD_INVALID',
-  /** Token not bound to the business body (or action/kind) the verifier was given. */
+  /** Token not bound to the request (method, path, body) or the action/kind the verifier was given. */
   BIZ_MISMATCH: 'BIZ_MISMATCH',
+  /** The token's risk session is bound to another customer than the one making this request. */
+  SESSION_CUSTOMER_MISMATCH: 'SESSION_CUSTOMER_MISMATCH',
 } as const;
 
 export type ReasonCode = (typeof ReasonCode)[keyof typeof ReasonCode];

@@ -26,7 +26,7 @@ import {
 import { encodePayload, sealToken, type TokenHeader } from './token';
 import { base64UrlDecode, base64UrlEncode } from '../crypto/base64url';
 import { constantTimeEqual } from '../crypto/constant-time';
-import { bizHash } from '../crypto/biz-hash';
+import { bizHash, type BoundRequest } from '../crypto/biz-hash';
 
 export interface SessionClientOptions {
   /** The bank server's static public key for the chosen suite (X25519: 32 bytes), base64url. */
@@ -67,10 +67,11 @@ export interface SessionClient {
   ensureSession(): Promise<SessionInfo>;
   /**
    * Seals `payload` into a token. `action` is the action name for `kind: 'action'` (e.g. `loan.apply`)
-   * and must be `null` for telemetry. `businessBody`, when given, is bound via `bizHash` and must be
-   * the exact JSON the app sends with the token.
+   * and must be `null` for telemetry. An action token is bound via `bizHash` to `request` — the
+   * method, path and exact JSON body the app sends it with — which is required for actions and
+   * must be absent for telemetry.
    */
-  seal(kind: TokenKind, action: string | null, payload: unknown, businessBody?: unknown): Promise<string>;
+  seal(kind: TokenKind, action: string | null, payload: unknown, request?: BoundRequest): Promise<string>;
   /** Forgets the session (e.g. after the server answered SESSION_UNKNOWN); the next seal handshakes again. */
   reset(): void;
 }
@@ -221,7 +222,7 @@ export function createSessionClient(opts: SessionClientOptions): SessionClient {
       return { ...(await current()).info };
     },
 
-    async seal(kind, action, payload, businessBody) {
+    async seal(kind, action, payload, request) {
       if (kind !== 'telemetry' && kind !== 'action') throw new TypeError(`seal: kind must be 'telemetry' or 'action'`);
       if (kind === 'action' ? typeof action !== 'string' || !ACTION_PATTERN.test(action) : action !== null) {
         throw new TypeError(
@@ -231,8 +232,14 @@ export function createSessionClient(opts: SessionClientOptions): SessionClient {
         );
       }
       if (payload === undefined) throw new TypeError('seal: payload must be JSON (use null for none)');
-      // Hash (and so validate) the body before any network traffic, so a bad body never costs a handshake.
-      const bh = businessBody === undefined ? null : bizHash(businessBody, suite!.hash);
+      if ((kind === 'action') !== (request !== undefined))
+        throw new TypeError(
+          kind === 'action'
+            ? 'seal: an action token needs the request it rides with: { method, path, body }'
+            : 'seal: telemetry tokens are bound to no request',
+        );
+      // Hash (and so validate) the request before any network traffic, so a bad one never costs a handshake.
+      const bh = request === undefined ? null : bizHash(request, suite!.hash);
       const s = await current();
       const deviceTime = opts.now();
       const plaintext = encodePayload(payload, deviceTime);

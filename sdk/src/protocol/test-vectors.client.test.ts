@@ -18,7 +18,8 @@ import { hkdfSha256 } from '../crypto/hkdf-sha256';
 import { hmacSha256 } from '../crypto/hmac-sha256';
 import { aes256CbcDecrypt } from '../crypto/aes-256-cbc';
 import { canonicalJson } from '../crypto/canonical-json';
-import { bizHash } from '../crypto/biz-hash';
+import { sha256 } from '../crypto/sha256';
+import { bizHash, canonicalRequest } from '../crypto/biz-hash';
 import { buildTestVectors, vectorFileText, VECTOR_FILES } from '../../scripts/test-vectors';
 
 const dir = path.join(__dirname, '..', '..', 'test-vectors');
@@ -101,7 +102,7 @@ describe('test vectors (client implementation)', () => {
     expect(info.clockOffsetMs).toBe(hs.derived.clientClockOffsetMs);
     for (const t of tv.tokens) {
       deviceNow = t.deviceTime;
-      expect(await client.seal(t.kind, t.act, t.payload, t.businessBody)).toBe(t.token);
+      expect(await client.seal(t.kind, t.act, t.payload, t.request)).toBe(t.token);
     }
     expect(draws).toHaveLength(0);
   });
@@ -119,14 +120,22 @@ describe('test vectors (client implementation)', () => {
       expect(t.macInput).toBe(`${h}.${iv}.${ct}`);
       expect(bytesToHex(hmacSha256(macKey, asciiBytes(t.macInput)))).toBe(t.macHex);
       expect(base64UrlEncode(hexToBytes(t.macHex))).toBe(mac);
-      expect(t.header.bh).toBe(t.businessBody === undefined ? null : bizHash(t.businessBody));
+      expect(t.header.bh).toBe(t.request === undefined ? null : bizHash(t.request));
+      if (t.request) {
+        // The canonical request, written out from PROTOCOL.md §4.1 independently of the implementation.
+        const text = `${t.request.method}\n${t.request.path}\n${canonicalJson(t.request.body)}`;
+        expect(t.canonicalRequest).toBe(text);
+        expect(base64UrlEncode(sha256(new TextEncoder().encode(text)))).toBe(t.bizHash);
+      }
     }
   });
 
   it('each invalid token fails with its code (reference pipeline on the client suite)', async () => {
     // One invalid vector per reason code, in verification order (the list itself is pinned in
-    // server/reason-codes.test.ts against PROTOCOL.md).
-    expect(inv.cases.map((c: { code: string }) => c.code)).toEqual([...REASON_CODES_IN_ORDER]);
+    // server/reason-codes.test.ts against PROTOCOL.md), then more binding and strict-parsing cases.
+    const codes = inv.cases.map((c: { code: string }) => c.code);
+    expect(codes.slice(0, REASON_CODES_IN_ORDER.length)).toEqual([...REASON_CODES_IN_ORDER]);
+    expect(codes.filter((c: string) => c === 'MALFORMED').length).toBeGreaterThanOrEqual(10);
     const suites = createSuiteRegistry([ljr1JsSuite]);
     for (const c of inv.cases) {
       const store = createMemoryStore();
@@ -139,15 +148,22 @@ describe('test vectors (client implementation)', () => {
         skewMs: inv.server.skewMs,
         keyStatus: (kid) => (kid === inv.server.keyId ? { status: 'active', suite: ljr1JsSuite.name } : null),
       });
-      for (const b of c.before) expect((await verify(b.token, { businessBody: b.businessBody })).ok).toBe(true);
-      expect(await verify(c.token, c.context)).toMatchObject({ ok: false, code: c.code });
+      for (const b of c.before) expect((await verify(b.token, b.context)).ok).toBe(true);
+      expect([c.description, await verify(c.token, c.context)]).toMatchObject([
+        c.description,
+        { ok: false, code: c.code },
+      ]);
     }
   });
 
-  it('canonical JSON and bizHash cases', () => {
-    for (const c of cj.cases) {
-      expect(canonicalJson(c.body)).toBe(c.canonical);
-      expect(bizHash(c.body)).toBe(c.bizHash);
+  it('canonical JSON, canonical request and bizHash cases', () => {
+    for (const c of cj.cases) expect(canonicalJson(c.body)).toBe(c.canonical);
+    expect(cj.requests.length).toBeGreaterThan(4);
+    for (const r of cj.requests) {
+      expect(canonicalRequest(r.request)).toBe(r.canonicalRequest);
+      expect(bizHash(r.request)).toBe(r.bizHash);
     }
+    // A request without a body and one with `{}` differ; so do two loans with the same body.
+    expect(new Set(cj.requests.map((r: { bizHash: string }) => r.bizHash)).size).toBe(cj.requests.length);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Token layout (PROTOCOL.md §4):  b64url(header) "." b64url(iv) "." b64url(ciphertext) "." b64url(mac)
  *
- *   header     = UTF-8 of the RFC 8785 canonical JSON of {act, bh, kind, nonce, seq, sid, suite, ts, v}
+ *   header     = UTF-8 of the RFC 8785 canonical JSON of {act, bh, kind, nonce, seq, sid, suite, ts, v};
+ *                a verifier refuses any other spelling of it (see `parseToken`)
  *   ciphertext = Enc(encKey, iv, UTF-8 of canonical JSON of {dt, p})   (p = payload, dt = raw device time)
  *   mac        = MAC(macKey, ASCII of the first three parts joined by ".")   (encrypt-then-MAC)
  *
@@ -40,7 +41,7 @@ export type TokenHeader = {
   kind: TokenKind;
   /** Action name for `action` tokens, `null` for telemetry. */
   act: string | null;
-  /** `bizHash` of the business body, or `null` when the token rides with none. */
+  /** `bizHash` of the request (method, path, body) for `action`; `null` for telemetry. */
   bh: string | null;
 };
 
@@ -82,8 +83,18 @@ export function checkHeaderShape(h: unknown): string | null {
   if (!TOKEN_KINDS.includes(o.kind as TokenKind)) return 'bad kind';
   if (o.kind === 'action' ? typeof o.act !== 'string' || !ACTION_PATTERN.test(o.act) : o.act !== null)
     return 'bad act for kind';
-  if (o.bh !== null && (typeof o.bh !== 'string' || o.bh.length > 128 || !B64URL_PART.test(o.bh))) return 'bad bh';
+  if (o.kind === 'action' ? typeof o.bh !== 'string' || o.bh.length > 128 || !B64URL_PART.test(o.bh) : o.bh !== null)
+    return 'bad bh for kind';
   return null;
+}
+
+/** RFC 8785 text, or null for a value that has none (a lone surrogate in `suite`). */
+function canonicalOrNull(value: unknown): string | null {
+  try {
+    return canonicalJson(value);
+  } catch {
+    return null;
+  }
 }
 
 /** Structural parse. Suite-dependent sizes (IV, MAC, block) are checked by the verifier once it knows the suite. */
@@ -93,10 +104,12 @@ export function parseToken(token: unknown, codec: BinaryCodec = jsCodec): ParseR
   const parts = token.split('.');
   if (parts.length !== 4) return { ok: false, message: `expected 4 parts, got ${parts.length}` };
   if (parts.some((p) => !B64URL_PART.test(p))) return { ok: false, message: 'empty or non-base64url part' };
+  let headerText: string;
   let header: unknown;
   let iv: Uint8Array, ciphertext: Uint8Array, mac: Uint8Array;
   try {
-    header = JSON.parse(codec.utf8Decode(codec.base64UrlDecode(parts[0])));
+    headerText = codec.utf8Decode(codec.base64UrlDecode(parts[0]));
+    header = JSON.parse(headerText);
     iv = codec.base64UrlDecode(parts[1]);
     ciphertext = codec.base64UrlDecode(parts[2]);
     mac = codec.base64UrlDecode(parts[3]);
@@ -105,6 +118,11 @@ export function parseToken(token: unknown, codec: BinaryCodec = jsCodec): ParseR
   }
   const shapeError = checkHeaderShape(header);
   if (shapeError) return { ok: false, message: shapeError };
+  // Exactly one spelling is accepted: the RFC 8785 form the client writes. This refuses repeated
+  // members (JSON.parse keeps the last, another parser may keep the first), `1.0`/`1e0` for
+  // integers, escapes, whitespace and member order, so a log parser, firewall or second verifier
+  // can never read a different header than the one that was MACed.
+  if (canonicalOrNull(header) !== headerText) return { ok: false, message: 'header is not in RFC 8785 canonical form' };
   return {
     ok: true,
     token: { header: header as TokenHeader, signedText: `${parts[0]}.${parts[1]}.${parts[2]}`, iv, ciphertext, mac },

@@ -1,6 +1,6 @@
 /** Property: no mutation of a valid token is ever accepted. */
 import fc from 'fast-check';
-import { createHarness } from './test-kit';
+import { createHarness, postTo } from './test-kit';
 
 describe('fuzz: mutated tokens are never accepted', () => {
   it('random character edits, insertions, deletions, part swaps and bit flips', async () => {
@@ -13,7 +13,7 @@ describe('fuzz: mutated tokens are never accepted', () => {
           i % 2 ? 'telemetry' : 'action',
           i % 2 ? null : 'drawdown',
           { i, s: 'x'.repeat(i * 20) },
-          i % 2 ? undefined : body,
+          i % 2 ? undefined : postTo(body),
         ),
       ),
     );
@@ -60,7 +60,7 @@ describe('fuzz: mutated tokens are never accepted', () => {
           const original = tokens[ti];
           const mutated = ms.reduce(apply, original);
           fc.pre(mutated !== original);
-          const r = await h.server.verify(mutated, { businessBody: body });
+          const r = await h.server.verify(mutated, { request: postTo(body) });
           if (!r.ok) seenCodes.add(r.code);
           return !r.ok;
         },
@@ -69,7 +69,7 @@ describe('fuzz: mutated tokens are never accepted', () => {
     );
     // All originals are still unspent: no mutant was accepted or burnt a nonce.
     for (let i = 0; i < tokens.length; i++) {
-      expect((await h.server.verify(tokens[i], i % 2 ? {} : { businessBody: body })).ok).toBe(true);
+      expect((await h.server.verify(tokens[i], i % 2 ? {} : { request: postTo(body) })).ok).toBe(true);
     }
     expect(seenCodes.has('MALFORMED') && seenCodes.has('MAC_INVALID')).toBe(true);
   });

@@ -6,18 +6,27 @@
  */
 import type { CipherSuite, SuiteRegistry } from '../protocol/suite';
 import { DEFAULT_SUITE } from '../protocol/constants';
+import { LJG1_SUITE } from '../protocol/suites/ljg1-params';
 import { KEY_ID_PATTERN } from '../protocol/handshake';
 import { base64UrlDecode } from '../crypto/base64url';
 
 export interface ServerKeyConfig {
   /** Key id the client is configured with (ASCII, [A-Za-z0-9._:-], ≤ 64 chars). */
   keyId: string;
-  /** Static private key, base64url (X25519: 32 bytes). Keep it in a secret manager, never in the repo. */
+  /** Static private key, base64url (32 bytes: X25519, or an SM2 scalar). Keep it in a secret manager, never in the repo. */
   privateKey: string;
   /** Unix ms from which this key is retired. Omit for the current key. */
   notAfter?: number;
-  /** Suite this key belongs to. Default `LJR1-X25519-HMAC-SHA256-AES256CBC`. */
+  /** Suite this key belongs to (wire name, or a built-in suite's short name `LJR1` / `LJG1`). Default `LJR1-X25519-HMAC-SHA256-AES256CBC`. */
   suite?: string;
+}
+
+/** Short names of the built-in suites, for configuration (`RISK_SUITES=LJR1,LJG1`, `allowedSuites`). */
+const SUITE_SHORT_NAMES: Readonly<Record<string, string>> = { LJR1: DEFAULT_SUITE, LJG1: LJG1_SUITE };
+
+/** A built-in suite's short name → its wire name; any other string is returned unchanged. */
+export function resolveSuiteName(name: string): string {
+  return Object.prototype.hasOwnProperty.call(SUITE_SHORT_NAMES, name) ? SUITE_SHORT_NAMES[name] : name;
 }
 
 export interface LoadedKey {
@@ -35,7 +44,7 @@ export function loadKeyRing(keys: ServerKeyConfig[], suites: SuiteRegistry): Map
     if (typeof k.keyId !== 'string' || !KEY_ID_PATTERN.test(k.keyId))
       throw new TypeError(`createRiskServer: invalid keyId ${JSON.stringify(k.keyId)}`);
     if (ring.has(k.keyId)) throw new TypeError(`createRiskServer: duplicate keyId ${k.keyId}`);
-    const suite = suites.get(k.suite ?? DEFAULT_SUITE);
+    const suite = suites.get(resolveSuiteName(k.suite ?? DEFAULT_SUITE));
     if (!suite) throw new TypeError(`createRiskServer: key ${k.keyId}: suite ${k.suite} not registered`);
     let privateKey: Uint8Array;
     try {
@@ -46,13 +55,14 @@ export function loadKeyRing(keys: ServerKeyConfig[], suites: SuiteRegistry): Map
     if (privateKey.length !== 32) throw new TypeError(`createRiskServer: key ${k.keyId}: privateKey must be 32 bytes`);
     if (k.notAfter !== undefined && !Number.isSafeInteger(k.notAfter))
       throw new TypeError(`createRiskServer: key ${k.keyId}: notAfter must be Unix ms`);
-    ring.set(k.keyId, {
-      keyId: k.keyId,
-      suite,
-      privateKey,
-      publicKey: suite.publicKeyFromPrivate(privateKey),
-      notAfter: k.notAfter,
-    });
+    let publicKey: Uint8Array;
+    try {
+      publicKey = suite.publicKeyFromPrivate(privateKey);
+    } catch {
+      // e.g. an SM2 scalar outside [1, n-2]; the message names the key, never its bytes.
+      throw new TypeError(`createRiskServer: key ${k.keyId}: privateKey is not a valid ${suite.name} key`);
+    }
+    ring.set(k.keyId, { keyId: k.keyId, suite, privateKey, publicKey, notAfter: k.notAfter });
   }
   return ring;
 }

@@ -31,6 +31,12 @@ export function createMemoryStore(): MemoryStore {
       s.lastSeq = seq;
       return 'ok';
     },
+    async bindCustomer(sessionId, customerId) {
+      const s = sessions.get(sessionId);
+      if (!s) throw new Error(`memory store: unknown session ${sessionId}`);
+      s.customerId ??= customerId;
+      return s.customerId === customerId ? 'ok' : 'SESSION_CUSTOMER_MISMATCH';
+    },
     async purgeExpired(now) {
       for (const [id, s] of sessions) {
         if (s.expiresAt <= now) {

@@ -1,5 +1,5 @@
 /** Every reason code, each triggered by a real mutation of a real token. */
-import { createHarness, editPart, flipBit, headerOf, sealWithStoredKeys, withHeader } from './test-kit';
+import { createHarness, editPart, flipBit, headerOf, sealWithStoredKeys, withHeader, postTo } from './test-kit';
 import { ReasonCode, REASON_CODES_IN_ORDER } from '../protocol/reason-codes';
 import { encodePayload } from '../protocol/token';
 import { utf8Encode } from '../crypto/bytes';
@@ -8,7 +8,7 @@ async function setup(opts: Parameters<typeof createHarness>[0] = {}) {
   const h = createHarness(opts);
   const client = h.newClient();
   const body = { amount: '80000.00', termMonths: 6 };
-  const fresh = () => client.seal('action', 'loan.apply', { n: 1 }, body);
+  const fresh = () => client.seal('action', 'loan.apply', { n: 1 }, postTo(body));
   return { h, client, body, fresh };
 }
 
@@ -27,12 +27,13 @@ describe('reason codes', () => {
       'SEQ_REWIND',
       'PAYLOAD_INVALID',
       'BIZ_MISMATCH',
+      'SESSION_CUSTOMER_MISMATCH',
     ]);
   });
 
   it('control: the unmutated token verifies', async () => {
     const { h, body, fresh } = await setup();
-    expect(codeOf(await h.server.verify(await fresh(), { businessBody: body }))).toBe('OK');
+    expect(codeOf(await h.server.verify(await fresh(), { request: postTo(body) }))).toBe('OK');
   });
 
   it('MAC_INVALID: one bit flipped in each of the four parts', async () => {
@@ -48,7 +49,7 @@ describe('reason codes', () => {
     ];
     for (const m of mutated) {
       expect(m).not.toBe(token);
-      expect(codeOf(await h.server.verify(m, { businessBody: body }))).toBe(ReasonCode.MAC_INVALID);
+      expect(codeOf(await h.server.verify(m, { request: postTo(body) }))).toBe(ReasonCode.MAC_INVALID);
     }
     // Raw bit flips in the header bytes mostly break the JSON: those are MALFORMED, never accepted.
     for (let bit = 0; bit < 64; bit++) {
@@ -56,12 +57,12 @@ describe('reason codes', () => {
         codeOf(
           await h.server.verify(
             editPart(token, 0, (b) => flipBit(b, bit)),
-            { businessBody: body },
+            { request: postTo(body) },
           ),
         ),
       );
     }
-    expect(codeOf(await h.server.verify(token, { businessBody: body }))).toBe('OK'); // mutants burnt nothing
+    expect(codeOf(await h.server.verify(token, { request: postTo(body) }))).toBe('OK'); // mutants burnt nothing
   });
 
   it('MALFORMED / MAC_INVALID: parts reordered', async () => {
@@ -86,14 +87,14 @@ describe('reason codes', () => {
       '...',
       'a.b.c.d.e',
     ]) {
-      expect(codeOf(await h.server.verify(t, { businessBody: body }))).toBe(ReasonCode.MALFORMED);
+      expect(codeOf(await h.server.verify(t, { request: postTo(body) }))).toBe(ReasonCode.MALFORMED);
     }
     // Dropping a whole cipher block keeps every size valid: only the MAC can catch it.
     expect(
       codeOf(
         await h.server.verify(
           editPart(token, 2, (b) => b.slice(0, b.length - 16)),
-          { businessBody: body },
+          { request: postTo(body) },
         ),
       ),
     ).toBe(ReasonCode.MAC_INVALID);
@@ -106,7 +107,7 @@ describe('reason codes', () => {
     const last = token[token.length - 1];
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
     const sibling = alphabet[alphabet.indexOf(last) ^ 1]; // flips a padding bit of the 32-byte MAC
-    expect(codeOf(await h.server.verify(token.slice(0, -1) + sibling, { businessBody: body }))).toBe(
+    expect(codeOf(await h.server.verify(token.slice(0, -1) + sibling, { request: postTo(body) }))).toBe(
       ReasonCode.MALFORMED,
     );
   });
@@ -115,24 +116,28 @@ describe('reason codes', () => {
     const { h, body, fresh } = await setup();
     const token = await fresh();
     expect(
-      codeOf(await h.server.verify(withHeader(token, { suite: 'LJR9-SM2-SM3-SM4' }), { businessBody: body })),
+      codeOf(await h.server.verify(withHeader(token, { suite: 'LJR9-SM2-SM3-SM4' }), { request: postTo(body) })),
     ).toBe(ReasonCode.SUITE_UNSUPPORTED);
-    expect(codeOf(await h.server.verify(withHeader(token, { v: 2 }), { businessBody: body }))).toBe(
-      ReasonCode.SUITE_UNSUPPORTED,
-    );
+    // v1 (body-only binding) is refused, as is a future version.
+    for (const v of [1, 3])
+      expect(codeOf(await h.server.verify(withHeader(token, { v }), { request: postTo(body) }))).toBe(
+        ReasonCode.SUITE_UNSUPPORTED,
+      );
   });
 
   it('SESSION_UNKNOWN: token from another server', async () => {
     const a = await setup();
     const b = await setup();
-    expect(codeOf(await b.h.server.verify(await a.fresh(), { businessBody: a.body }))).toBe(ReasonCode.SESSION_UNKNOWN);
+    expect(codeOf(await b.h.server.verify(await a.fresh(), { request: postTo(a.body) }))).toBe(
+      ReasonCode.SESSION_UNKNOWN,
+    );
   });
 
   it('MAC_INVALID: token of another session (sid swapped)', async () => {
     const { h, body, fresh } = await setup();
     const other = h.newClient();
     const otherSid = (await other.ensureSession()).sessionId;
-    expect(codeOf(await h.server.verify(withHeader(await fresh(), { sid: otherSid }), { businessBody: body }))).toBe(
+    expect(codeOf(await h.server.verify(withHeader(await fresh(), { sid: otherSid }), { request: postTo(body) }))).toBe(
       ReasonCode.MAC_INVALID,
     );
   });
@@ -141,30 +146,30 @@ describe('reason codes', () => {
     const { h, body, fresh } = await setup({ sessionTtlMs: 5 * 60_000 });
     const token = await fresh();
     h.advance(5 * 60_000);
-    expect(codeOf(await h.server.verify(token, { businessBody: body }))).toBe(ReasonCode.SESSION_EXPIRED);
+    expect(codeOf(await h.server.verify(token, { request: postTo(body) }))).toBe(ReasonCode.SESSION_EXPIRED);
   });
 
   it('TS_SKEW: server clock moves beyond the window (injected clock)', async () => {
     const { h, body, fresh } = await setup({ skewMs: 60_000 });
     const late = await fresh();
     h.advance(60_001);
-    expect(codeOf(await h.server.verify(late, { businessBody: body }))).toBe(ReasonCode.TS_SKEW);
+    expect(codeOf(await h.server.verify(late, { request: postTo(body) }))).toBe(ReasonCode.TS_SKEW);
     h.advance(-120_002); // token from the future
-    expect(codeOf(await h.server.verify(await fresh(), { businessBody: body }))).toBe('OK');
+    expect(codeOf(await h.server.verify(await fresh(), { request: postTo(body) }))).toBe('OK');
     const early = await fresh();
     h.advance(-60_001);
-    expect(codeOf(await h.server.verify(early, { businessBody: body }))).toBe(ReasonCode.TS_SKEW);
+    expect(codeOf(await h.server.verify(early, { request: postTo(body) }))).toBe(ReasonCode.TS_SKEW);
   });
 
   it('REPLAY_NONCE: the same token twice', async () => {
     const { h, body, fresh } = await setup();
     const token = await fresh();
-    expect(codeOf(await h.server.verify(token, { businessBody: body }))).toBe('OK');
-    const replay = await h.server.verify(token, { businessBody: body });
+    expect(codeOf(await h.server.verify(token, { request: postTo(body) }))).toBe('OK');
+    const replay = await h.server.verify(token, { request: postTo(body) });
     expect(replay).toMatchObject({ ok: false, code: ReasonCode.REPLAY_NONCE, header: headerOf(token) }); // authentic header: attributable
     const forged = await h.server.verify(
       editPart(token, 3, (b) => flipBit(b, 1)),
-      { businessBody: body },
+      { request: postTo(body) },
     );
     expect(forged.ok === false && forged.header).toBeUndefined(); // before the MAC nothing is attributed
   });
@@ -173,8 +178,8 @@ describe('reason codes', () => {
     const { h, body, fresh } = await setup();
     const first = await fresh();
     const second = await fresh();
-    expect(codeOf(await h.server.verify(second, { businessBody: body }))).toBe('OK');
-    expect(codeOf(await h.server.verify(first, { businessBody: body }))).toBe(ReasonCode.SEQ_REWIND);
+    expect(codeOf(await h.server.verify(second, { request: postTo(body) }))).toBe('OK');
+    expect(codeOf(await h.server.verify(first, { request: postTo(body) }))).toBe(ReasonCode.SEQ_REWIND);
   });
 
   it('PAYLOAD_INVALID: schema hook refuses, wrong envelope, bad padding (made with the real session keys)', async () => {
@@ -204,17 +209,17 @@ describe('reason codes', () => {
 
   it('BIZ_MISMATCH: body edited in transit, body missing, wrong action or kind', async () => {
     const { h, client, body, fresh } = await setup();
-    expect(codeOf(await h.server.verify(await fresh(), { businessBody: { ...body, amount: '800000.00' } }))).toBe(
+    expect(codeOf(await h.server.verify(await fresh(), { request: postTo({ ...body, amount: '800000.00' }) }))).toBe(
       ReasonCode.BIZ_MISMATCH,
     );
     expect(codeOf(await h.server.verify(await fresh()))).toBe(ReasonCode.BIZ_MISMATCH);
-    expect(codeOf(await h.server.verify(await fresh(), { businessBody: body, expectAction: 'drawdown' }))).toBe(
+    expect(codeOf(await h.server.verify(await fresh(), { request: postTo(body), expectAction: 'drawdown' }))).toBe(
       ReasonCode.BIZ_MISMATCH,
     );
-    expect(codeOf(await h.server.verify(await fresh(), { businessBody: body, expectKind: 'telemetry' }))).toBe(
+    expect(codeOf(await h.server.verify(await fresh(), { request: postTo(body), expectKind: 'telemetry' }))).toBe(
       ReasonCode.BIZ_MISMATCH,
     );
-    expect(codeOf(await h.server.verify(await client.seal('telemetry', null, {}), { businessBody: body }))).toBe(
+    expect(codeOf(await h.server.verify(await client.seal('telemetry', null, {}), { request: postTo(body) }))).toBe(
       ReasonCode.BIZ_MISMATCH,
     );
   });
@@ -225,14 +230,14 @@ describe('reason codes', () => {
     const spy = jest.spyOn(ljr1NodeSuite, 'decrypt');
     await h.server.verify(
       editPart(await fresh(), 3, (b) => flipBit(b, 3)),
-      { businessBody: body },
+      { request: postTo(body) },
     );
     await h.server.verify(
       editPart(await fresh(), 2, (b) => flipBit(b, 3)),
-      { businessBody: body },
+      { request: postTo(body) },
     );
     expect(spy).not.toHaveBeenCalled();
-    await h.server.verify(await fresh(), { businessBody: body });
+    await h.server.verify(await fresh(), { request: postTo(body) });
     expect(spy).toHaveBeenCalledTimes(1);
     spy.mockRestore();
   });

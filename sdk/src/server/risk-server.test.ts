@@ -1,4 +1,4 @@
-import { createHarness, T0 } from './test-kit';
+import { createHarness, T0, postTo } from './test-kit';
 import { HandshakeRejectedError } from './risk-server';
 import { HandshakeError } from '../protocol/session-client';
 import { HANDSHAKE_PATH } from '../protocol/constants';
@@ -13,19 +13,19 @@ describe('client → server round trip', () => {
     const t1 = await client.seal('telemetry', null, { events: [{ id: 'e1', type: 'app.show' }] });
     expect(h.handshakeCalls).toBe(1);
     const body = { amount: '50000.00', termMonths: 12, uscc: '91310000MA1FL4XXXX' };
-    const t2 = await client.seal('action', 'loan.apply', { signals: { proxy: false } }, body);
+    const t2 = await client.seal('action', 'loan.apply', { signals: { proxy: false } }, postTo(body));
 
     const r1 = await h.server.verify(t1, { expectKind: 'telemetry' });
     expect(r1).toMatchObject({ ok: true, payload: { events: [{ id: 'e1', type: 'app.show' }] }, deviceTime: T0 });
     // Field order of the received body does not matter: bizHash is over RFC 8785 canonical JSON.
     const r2 = await h.server.verify(t2, {
-      businessBody: { uscc: body.uscc, termMonths: 12, amount: '50000.00' },
+      request: postTo({ uscc: body.uscc, termMonths: 12, amount: '50000.00' }),
       expectAction: 'loan.apply',
     });
     expect(r2.ok).toBe(true);
     if (!r1.ok || !r2.ok) return;
     expect([r1.header.seq, r2.header.seq]).toEqual([1, 2]);
-    expect(r2.header).toMatchObject({ v: 1, kind: 'action', act: 'loan.apply', sid: r1.session.id });
+    expect(r2.header).toMatchObject({ v: 2, kind: 'action', act: 'loan.apply', sid: r1.session.id });
     expect(r2.session.keyId).toBe('k-current');
     expect(h.handshakeCalls).toBe(1);
   });
@@ -102,7 +102,7 @@ describe('client → server round trip', () => {
   it('server refuses malformed, unknown-key, unknown-suite and low-order handshakes', async () => {
     const h = createHarness();
     const good = {
-      v: 1,
+      v: 2,
       suite: 'LJR1-X25519-HMAC-SHA256-AES256CBC',
       kid: 'k-current',
       epk: h.key.publicKey,
@@ -132,7 +132,7 @@ describe('client → server round trip', () => {
     await expect(c.seal('action', 'Loan Apply', {})).rejects.toThrow(TypeError);
     await expect(c.seal('telemetry', 'loan.apply', {})).rejects.toThrow(TypeError);
     await expect(c.seal('telemetry', null, undefined)).rejects.toThrow(TypeError);
-    await expect(c.seal('action', 'loan.apply', {}, { amount: NaN })).rejects.toThrow(/NaN/);
+    await expect(c.seal('action', 'loan.apply', {}, postTo({ amount: NaN }))).rejects.toThrow(/NaN/);
     expect(h.handshakeCalls).toBe(0);
     expect(() => h.newClient({ serverPublicKey: 'abc' })).toThrow(/serverPublicKey/);
     expect(() => h.newClient({ keyId: 'bad key id' })).toThrow(/keyId/);

@@ -15,10 +15,11 @@ import {
 import type { TokenHeader } from '../protocol/token';
 import { base64UrlDecode, base64UrlEncode } from '../crypto/base64url';
 import { ljr1NodeSuite } from './ljr1-node-suite';
+import { ljg1NodeSuite } from './ljg1-node-suite';
 import { nodeCodec } from './node-codec';
 import { createMemoryStore } from './memory-store';
 import type { RiskStore } from './store';
-import { isKeyActive, loadKeyRing, type ServerKeyConfig } from './key-ring';
+import { isKeyActive, loadKeyRing, resolveSuiteName, type ServerKeyConfig } from './key-ring';
 import { createTokenVerifier, type VerifyContext, type VerifyResult } from './verify-token';
 
 export interface RiskServerOptions {
@@ -32,9 +33,12 @@ export interface RiskServerOptions {
   sessionTtlMs?: number;
   /** Allowed |token ts − server time|, ms. Default 5 minutes. */
   skewMs?: number;
-  /** Suite implementations; default holds the node:crypto LJR1 suite. Register a 国密 suite here. */
+  /** Suite implementations; default holds the node:crypto LJR1 and LJG1 (国密) suites. */
   suites?: SuiteRegistry;
-  /** Suite names accepted in handshakes and tokens. Default: every suite in `suites`. */
+  /**
+   * Suite names (wire names, or `LJR1` / `LJG1`) accepted in handshakes and tokens. Default: the
+   * suites of the configured `keys`, so a suite is on only when the bank holds a key for it.
+   */
   allowedSuites?: string[];
   /** Extra payload schema check run after decryption; return an error message to refuse with PAYLOAD_INVALID. */
   validatePayload?: (payload: unknown, header: TokenHeader) => string | null;
@@ -78,8 +82,7 @@ const DEFAULT_SKEW_MS = 5 * 60_000;
 const DEFAULT_PURGE_INTERVAL_MS = 60_000;
 
 export function createRiskServer(opts: RiskServerOptions): RiskServer {
-  const suites = opts.suites ?? createSuiteRegistry([ljr1NodeSuite]);
-  const allowedSuites = opts.allowedSuites ?? suites.names();
+  const suites = opts.suites ?? createSuiteRegistry([ljr1NodeSuite, ljg1NodeSuite]);
   const store = opts.store ?? createMemoryStore();
   const clock = opts.clock ?? Date.now;
   const sessionTtlMs = opts.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
@@ -89,6 +92,9 @@ export function createRiskServer(opts: RiskServerOptions): RiskServer {
   if (!(sessionTtlMs > 0) || !(skewMs >= 0))
     throw new TypeError('createRiskServer: sessionTtlMs must be > 0 and skewMs >= 0');
   const ring = loadKeyRing(opts.keys, suites);
+  const allowedSuites = (opts.allowedSuites ?? [...ring.values()].map((k) => k.suite.name)).map(resolveSuiteName);
+  for (const name of allowedSuites)
+    if (!suites.get(name)) throw new TypeError(`createRiskServer: allowed suite ${name} is not registered`);
 
   let lastPurge = clock();
   function maybePurge(now: number): void {

@@ -19,6 +19,11 @@ export interface StoredSession {
   expiresAt: number;
   /** Highest sequence number accepted so far (0 before the first token). */
   lastSeq: number;
+  /**
+   * The customer the session is bound to (PROTOCOL.md §5 step 11): set by the first action token
+   * verified for a logged-in customer, never changed afterwards. Absent/null while unbound.
+   */
+  customerId?: string | null;
 }
 
 export interface RiskStore {
@@ -37,6 +42,12 @@ export interface RiskStore {
     seq: number,
     keepUntil: number,
   ): Promise<'ok' | 'REPLAY_NONCE' | 'SEQ_REWIND'>;
+  /**
+   * Atomically binds the session to `customerId` if it is unbound, and reports whether it is now
+   * bound to exactly that customer. In SQL one statement:
+   * `UPDATE sessions SET customer_id = COALESCE(customer_id, $c) WHERE id = $id RETURNING customer_id`.
+   */
+  bindCustomer(sessionId: string, customerId: string): Promise<'ok' | 'SESSION_CUSTOMER_MISMATCH'>;
   /** Deletes sessions with expiresAt <= now and nonces with keepUntil < now. */
   purgeExpired(now: number): Promise<void>;
 }

@@ -10,6 +10,7 @@ import { createSuiteRegistry, type CipherSuite } from '../protocol/suite';
 import { ljr1JsSuite } from '../protocol/suites/ljr1-js';
 import { createSessionClient } from '../protocol/session-client';
 import { createRandomPool } from '../crypto/random-pool';
+import { postTo } from './test-kit';
 
 // Same primitives, different name and a different hash for bizHash (SHA-256 twice): enough to show
 // that names route to implementations and that bizHash follows the suite.
@@ -38,8 +39,8 @@ describe('suite registry', () => {
       suite: 'TEST-ALT-SUITE',
       suites: createSuiteRegistry([ljr1JsSuite, rename(ljr1JsSuite)]),
     });
-    const token = await client.seal('action', 'repay', { ok: 1 }, { amount: '1.00' });
-    const r = await server.verify(token, { businessBody: { amount: '1.00' } });
+    const token = await client.seal('action', 'repay', { ok: 1 }, postTo({ amount: '1.00' }));
+    const r = await server.verify(token, { request: postTo({ amount: '1.00' }) });
     expect(r.ok && r.header.suite).toBe('TEST-ALT-SUITE');
 
     // A client asking for the default suite against a key registered for the other suite is refused.

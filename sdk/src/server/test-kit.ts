@@ -13,6 +13,8 @@ import { createRandomPool } from '../crypto/random-pool';
 import { sealToken, parseToken, encodeHeader, type TokenHeader } from '../protocol/token';
 import { ljr1NodeSuite } from './ljr1-node-suite';
 import { base64UrlDecode, base64UrlEncode } from '../crypto/base64url';
+import type { BoundRequest } from '../crypto/biz-hash';
+import { asciiBytes, utf8Encode } from '../crypto/bytes';
 
 export const T0 = 1_800_000_000_000;
 
@@ -117,4 +119,28 @@ export async function sealWithStoredKeys(
     plaintext,
     iv,
   });
+}
+
+/** The request an action token is bound to in tests: a POST of `body` to `path`. */
+export function postTo(body: unknown, path = '/api/test'): BoundRequest {
+  return { method: 'POST', path, body };
+}
+
+/**
+ * Seals a token whose header is exactly `headerText` (not re-serialised) with the session's real
+ * keys: a key holder's non-canonical spelling of a header, correctly MACed.
+ */
+export async function sealHeaderText(
+  store: MemoryStore,
+  sid: string,
+  headerText: string,
+  plaintext: Uint8Array,
+  iv = new Uint8Array(16).fill(7),
+): Promise<string> {
+  const s = await store.getSession(sid);
+  if (!s) throw new Error('no session');
+  const signed = `${base64UrlEncode(utf8Encode(headerText))}.${base64UrlEncode(iv)}.${base64UrlEncode(
+    ljr1NodeSuite.encrypt(base64UrlDecode(s.encKey), iv, plaintext),
+  )}`;
+  return `${signed}.${base64UrlEncode(ljr1NodeSuite.mac(base64UrlDecode(s.macKey), asciiBytes(signed)))}`;
 }

@@ -55,7 +55,7 @@ describe('test vectors (node:crypto server)', () => {
     for (const t of tv.tokens) {
       now = t.verifyAt;
       const r = await server.verify(t.token, {
-        businessBody: t.businessBody,
+        request: t.request,
         expectKind: t.kind,
         ...(t.act ? { expectAction: t.act } : {}),
       });
@@ -69,6 +69,7 @@ describe('test vectors (node:crypto server)', () => {
           keyId: tv.session.keyId,
           createdAt: tv.session.createdAt,
           expiresAt: tv.session.expiresAt,
+          customerId: null,
         },
       });
     }
@@ -85,7 +86,7 @@ describe('test vectors (node:crypto server)', () => {
   });
 
   it('each invalid token fails with its recorded code', async () => {
-    expect(inv.cases).toHaveLength(10);
+    expect(inv.cases.length).toBeGreaterThan(20);
     for (const c of inv.cases) {
       const store = createMemoryStore();
       await store.putSession(inv.session);
@@ -95,13 +96,16 @@ describe('test vectors (node:crypto server)', () => {
         clock: () => c.now,
         skewMs: inv.server.skewMs,
       });
-      for (const b of c.before) expect((await server.verify(b.token, { businessBody: b.businessBody })).ok).toBe(true);
-      expect(await server.verify(c.token, c.context)).toMatchObject({ ok: false, code: c.code });
+      for (const b of c.before) expect((await server.verify(b.token, b.context)).ok).toBe(true);
+      expect([c.description, await server.verify(c.token, c.context)]).toMatchObject([
+        c.description,
+        { ok: false, code: c.code },
+      ]);
     }
   });
 
-  it('bizHash cases with node:crypto SHA-256', () => {
-    for (const c of cj.cases)
-      expect(createHash('sha256').update(c.canonical, 'utf8').digest('base64url')).toBe(c.bizHash);
+  it('bizHash cases with node:crypto SHA-256 over the canonical request text', () => {
+    for (const r of cj.requests)
+      expect(createHash('sha256').update(r.canonicalRequest, 'utf8').digest('base64url')).toBe(r.bizHash);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The token verification pipeline, in the order PROTOCOL.md §5 fixes:
  *   parse → version & suite allow-list → session lookup & expiry → constant-time MAC check →
- *   timestamp window → nonce unseen → seq > last → decrypt → payload schema → bizHash.
+ *   timestamp window → nonce unseen → seq > last → decrypt → payload schema → request binding (bizHash)
+ *   → customer binding.
  * Nothing from the token is trusted, and nothing is decrypted, before the MAC check passes.
  *
  * Written against the `CipherSuite` interface only (no node:crypto here), so the same pipeline runs
@@ -14,16 +15,26 @@ import { decodePayload, parseToken, type TokenHeader } from '../protocol/token';
 import type { RiskStore } from './store';
 import { jsCodec, type BinaryCodec } from '../protocol/codec';
 import { constantTimeEqual, constantTimeEqualString } from '../crypto/constant-time';
-import { bizHash } from '../crypto/biz-hash';
+import { bizHash, type BoundRequest } from '../crypto/biz-hash';
 
 /** What the caller knows about the request the token arrived with. */
 export interface VerifyContext {
-  /** The business request body actually received (parsed JSON). Required when the token carries a bizHash. */
-  businessBody?: unknown;
+  /**
+   * The request actually received: its method, its path as received without the query string
+   * (`/api/loans/L-1/repay`), and its parsed JSON body (omit `body` when the request had none).
+   * Required for action tokens, which are bound to it; must be absent for telemetry tokens.
+   */
+  request?: BoundRequest;
   /** Refuse (BIZ_MISMATCH) unless the token is of this kind. */
   expectKind?: TokenKind;
   /** Refuse (BIZ_MISMATCH) unless the token was sealed for this action, e.g. `loan.apply`. */
   expectAction?: string;
+  /**
+   * The logged-in customer the request acts for. The token's session is bound to the first customer
+   * it is verified for; a session bound to another customer is refused (SESSION_CUSTOMER_MISMATCH).
+   * Omit before login (telemetry, the login itself): an unbound session stays usable.
+   */
+  customerId?: string;
 }
 
 /** Session facts returned on success (no key material). */
@@ -32,6 +43,8 @@ export interface SessionSummary {
   keyId: string;
   createdAt: number;
   expiresAt: number;
+  /** The customer the session is bound to (after this verification), or null. */
+  customerId: string | null;
 }
 
 export type VerifyResult =
@@ -143,27 +156,35 @@ export function createTokenVerifier(
     const schemaError = o.validatePayload?.(envelope.p, header) ?? null;
     if (schemaError) return fail(ReasonCode.PAYLOAD_INVALID, schemaError, header);
 
-    // 10. binding to the business request (body, and the kind/action the endpoint expects)
+    // 10. binding to the request: kind/action the endpoint expects, then method + path + body
     if (ctx.expectKind !== undefined && header.kind !== ctx.expectKind)
       return fail(ReasonCode.BIZ_MISMATCH, `token kind ${header.kind}, expected ${ctx.expectKind}`, header);
     if (ctx.expectAction !== undefined && header.act !== ctx.expectAction)
       return fail(ReasonCode.BIZ_MISMATCH, `token action ${header.act}, expected ${ctx.expectAction}`, header);
-    if (ctx.businessBody !== undefined || header.bh !== null) {
-      if (ctx.businessBody === undefined)
-        return fail(ReasonCode.BIZ_MISMATCH, 'token is bound to a business body but none was given', header);
-      if (header.bh === null) return fail(ReasonCode.BIZ_MISMATCH, 'token is not bound to any business body', header);
+    if (ctx.request !== undefined || header.bh !== null) {
+      if (ctx.request === undefined)
+        return fail(ReasonCode.BIZ_MISMATCH, 'token is bound to a request but none was given', header);
+      if (header.bh === null) return fail(ReasonCode.BIZ_MISMATCH, 'token is not bound to any request', header);
       let expected: string;
       try {
-        expected = bizHash(ctx.businessBody, suite.hash);
+        expected = bizHash(ctx.request, suite.hash);
       } catch (err) {
-        return fail(
-          ReasonCode.BIZ_MISMATCH,
-          `business body is not canonicalisable JSON: ${(err as Error).message}`,
-          header,
-        );
+        return fail(ReasonCode.BIZ_MISMATCH, `request is not canonicalisable: ${(err as Error).message}`, header);
       }
+      // One code for any part: the hash covers method, path and body together, so which one differs
+      // is unknowable (and would only teach an attacker which edit was noticed).
       if (!constantTimeEqualString(expected, header.bh))
-        return fail(ReasonCode.BIZ_MISMATCH, 'bizHash does not match the business body', header);
+        return fail(ReasonCode.BIZ_MISMATCH, 'bizHash does not match the request (method, path or body)', header);
+    }
+
+    // 11. customer binding: last, so only a token that passed every other check binds the session
+    let customerId = session.customerId ?? null;
+    if (ctx.customerId !== undefined) {
+      if (typeof ctx.customerId !== 'string' || ctx.customerId.length === 0 || ctx.customerId.length > 128)
+        throw new TypeError('verify: customerId must be a non-empty string of at most 128 characters');
+      if ((await o.store.bindCustomer(session.id, ctx.customerId)) !== 'ok')
+        return fail(ReasonCode.SESSION_CUSTOMER_MISMATCH, 'risk session is bound to another customer', header);
+      customerId = ctx.customerId;
     }
 
     return {
@@ -171,7 +192,13 @@ export function createTokenVerifier(
       header,
       payload: envelope.p,
       deviceTime: envelope.dt,
-      session: { id: session.id, keyId: session.keyId, createdAt: session.createdAt, expiresAt: session.expiresAt },
+      session: {
+        id: session.id,
+        keyId: session.keyId,
+        createdAt: session.createdAt,
+        expiresAt: session.expiresAt,
+        customerId,
+      },
     };
   };
 }

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRiskServer, HandshakeRejectedError } from '../../src/server/risk-server';
 import { createMemoryStore } from '../../src/server/memory-store';
+import type { VerifyContext } from '../../src/server/verify-token';
 import { REASON_CODES_IN_ORDER } from '../../src/protocol/reason-codes';
 import { canonicalJson } from '../../src/crypto/canonical-json';
 import { createSeededPrng } from '../../src/platform/seeded-random';
@@ -63,9 +64,8 @@ async function nodeAnswers(cases: TokenCase[]): Promise<Array<{ ok: boolean; cod
       skewMs: INVALID_VECTORS.server.skewMs,
     });
     let beforeOk = true;
-    for (const b of c.before)
-      beforeOk = (await server.verify(b.token, { businessBody: b.businessBody })).ok && beforeOk;
-    const r = await server.verify(c.token, c.context as Parameters<typeof server.verify>[1]);
+    for (const b of c.before) beforeOk = (await server.verify(b.token, b.context as VerifyContext)).ok && beforeOk;
+    const r = await server.verify(c.token, c.context as VerifyContext);
     out.push({ ok: r.ok, code: !beforeOk ? 'BEFORE_FAILED' : r.ok ? null : r.code });
   }
   return out;
@@ -104,13 +104,17 @@ it('reproduces the handshake, accepts every token and refuses every invalid vect
     invalid: Array<{ expected: string; got: string }>;
     canonical: Array<Record<string, boolean>>;
   };
+  const invalid = report.invalid.map((c) => c.got);
   expect(report.failed).toBe(0);
   expect(Object.keys(report.handshake)).toHaveLength(8);
   expect(Object.values(report.handshake).every(Boolean)).toBe(true);
   expect(report.tokens.map((t) => t.ok)).toEqual([true, true, true]);
-  expect(report.invalid.map((c) => c.got)).toEqual(REASON_CODES_IN_ORDER);
-  expect(report.canonical).toHaveLength(4);
-  for (const c of report.canonical) expect(c).toEqual({ canonical: true, bizHash: true });
+  expect(invalid.slice(0, REASON_CODES_IN_ORDER.length)).toEqual(REASON_CODES_IN_ORDER);
+  expect(invalid).toEqual(INVALID_VECTORS.cases.map((c: { code: string }) => c.code));
+  expect(invalid.filter((c) => c === 'MALFORMED').length).toBeGreaterThanOrEqual(10); // strict parsing
+  expect(report.canonical).toHaveLength(4 + 6);
+  for (const c of report.canonical.slice(0, 4)) expect(c).toEqual({ canonical: true });
+  for (const c of report.canonical.slice(4)) expect(c).toEqual({ canonicalRequest: true, bizHash: true });
 });
 
 it('answers every generated token exactly as the Node verifier does, across every reason code', async () => {

@@ -12,7 +12,14 @@ export interface RiskGate {
   handshake(body: unknown): Promise<unknown>;
   verify(
     token: string,
-    ctx: { businessBody?: unknown; expectKind?: 'telemetry' | 'action'; expectAction?: string },
+    ctx: {
+      /** The request received (method, path without query, parsed body): action tokens are bound to it. */
+      request?: { method: string; path: string; body?: unknown };
+      expectKind?: 'telemetry' | 'action';
+      expectAction?: string;
+      /** The logged-in customer: binds the token's risk session to them, refuses another's session. */
+      customerId?: string;
+    },
   ): Promise<VerifyResult>;
   /** Public halves of the server keys, for configuring clients. */
   publicKeys(): Array<{ keyId: string; suite: string; publicKey: string; notAfter?: number }>;
@@ -29,7 +36,8 @@ const REASONS_ZH: Record<string, string> = {
   REPLAY_NONCE: '该请求已提交过，请勿重复提交',
   SEQ_REWIND: '请求顺序异常，请重试',
   PAYLOAD_INVALID: '安全校验信息无法识别，请重试',
-  BIZ_MISMATCH: '提交内容与安全校验不一致，请重试',
+  BIZ_MISMATCH: '提交内容与安全校验不一致，请返回上一页重新提交',
+  SESSION_CUSTOMER_MISMATCH: '安全会话属于另一个登录账号，请退出后重新登录本人账号再提交',
 };
 
 declare module 'fastify' {
@@ -40,8 +48,10 @@ declare module 'fastify' {
 }
 
 /**
- * Verifies the `X-Risk-Token` header against the exact body received (the SDK checks bizHash over
- * its canonical JSON) and the expected action. Fails closed with the verifier's reason code, and
+ * Verifies the `X-Risk-Token` header against the request exactly as received — method, path with
+ * its resource ids (without the query), body (the SDK checks bizHash over all three) — and the
+ * expected action; for a logged-in customer the token's risk session is bound to them (a session
+ * bound to another customer is refused). Fails closed with the verifier's reason code, and
  * the engine counts the refusal (per IP, and per device when the claimed session is known).
  * `optional`: a request without any token goes on unverified (a repayment after the customer
  * withdrew device consent: paying back is always possible); returns whether a token was verified.
@@ -58,9 +68,10 @@ export async function requireActionToken(
     throw new AppError(428, 'RISK_TOKEN_REQUIRED', '缺少安全校验信息，请更新小程序后重试');
   }
   const r = await deps.risk.verify(token, {
-    businessBody: request.body ?? {},
+    request: { method: request.method, path: pathOf(request.url), body: request.body },
     expectKind: 'action',
     expectAction: action,
+    ...(request.userId ? { customerId: request.userId } : {}),
   });
   if (!r.ok) {
     await recordTokenFailure(deps.engine, request.log, { ip: request.ip, code: r.code, token });
@@ -68,6 +79,12 @@ export async function requireActionToken(
   }
   request.riskToken = { header: r.header, payload: r.payload };
   return true;
+}
+
+/** The path as received, without the query string: what the client sealed (PROTOCOL.md §4.1). */
+function pathOf(url: string): string {
+  const q = url.indexOf('?');
+  return q < 0 ? url : url.slice(0, q);
 }
 
 export function riskReasonMessage(code: string): string {

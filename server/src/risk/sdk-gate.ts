@@ -7,6 +7,8 @@ export interface RiskKey {
   keyId: string;
   privateKey: string;
   notAfter?: number;
+  /** Suite of the key (`LJR1` default, or `LJG1`); see loadRiskKeys / RISK_SUITES. */
+  suite?: string;
 }
 
 const HANDSHAKE_ZH: Record<string, string> = {

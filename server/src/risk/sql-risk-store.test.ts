@@ -90,3 +90,31 @@ describe('session secrets at rest', () => {
     }
   });
 });
+
+describe('customer binding', () => {
+  test('bindCustomer: the first customer binds the session, once, even when two race', async () => {
+    const db = await createTestDb();
+    try {
+      const store = createSqlRiskStore(db);
+      await store.putSession({
+        id: 's3',
+        keyId: 'k',
+        macKey: 'm',
+        encKey: 'e',
+        createdAt: 1,
+        expiresAt: 1e15,
+        lastSeq: 0,
+      });
+      expect((await store.getSession('s3'))?.customerId).toBeNull();
+      const raced = await Promise.all(['A', 'B', 'A', 'B'].map((c) => store.bindCustomer('s3', c)));
+      const winner = (await store.getSession('s3'))?.customerId;
+      expect(['A', 'B']).toContain(winner);
+      expect(raced).toEqual(['A', 'B', 'A', 'B'].map((c) => (c === winner ? 'ok' : 'SESSION_CUSTOMER_MISMATCH')));
+      expect(await store.bindCustomer('s3', winner === 'A' ? 'B' : 'A')).toBe('SESSION_CUSTOMER_MISMATCH');
+      expect(await store.bindCustomer('s3', winner!)).toBe('ok');
+      expect(await store.bindCustomer('unknown', 'A')).toBe('SESSION_CUSTOMER_MISMATCH');
+    } finally {
+      await dropTestDb(db);
+    }
+  });
+});

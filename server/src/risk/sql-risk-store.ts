@@ -34,6 +34,7 @@ export function createSqlRiskStore(db: Db, opts: { atRestKey?: (keyId: string) =
           created_at: s.createdAt,
           expires_at: s.expiresAt,
           last_seq: s.lastSeq,
+          customer_id: s.customerId ?? null,
         })
         .onConflict((oc) => oc.column('id').doUpdateSet({ expires_at: s.expiresAt, last_seq: s.lastSeq }))
         .execute();
@@ -54,6 +55,7 @@ export function createSqlRiskStore(db: Db, opts: { atRestKey?: (keyId: string) =
         createdAt: Number(r.created_at),
         expiresAt: Number(r.expires_at),
         lastSeq: Number(r.last_seq),
+        customerId: r.customer_id,
       };
     },
 
@@ -84,6 +86,17 @@ export function createSqlRiskStore(db: Db, opts: { atRestKey?: (keyId: string) =
         .where('nonce', '=', nonce)
         .executeTakeFirst();
       return seen || advanced ? 'REPLAY_NONCE' : 'SEQ_REWIND';
+    },
+
+    async bindCustomer(sessionId, customerId) {
+      // One statement: the first customer wins, a concurrent second one sees it (row lock) and loses.
+      const r = await db
+        .updateTable('risk_sessions')
+        .set({ customer_id: sql<string>`coalesce(customer_id, ${customerId})` })
+        .where('id', '=', sessionId)
+        .returning('customer_id')
+        .executeTakeFirst();
+      return r?.customer_id === customerId ? 'ok' : 'SESSION_CUSTOMER_MISMATCH';
     },
 
     async purgeExpired(now) {

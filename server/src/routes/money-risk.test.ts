@@ -27,7 +27,11 @@ async function move(url: string, action: string, body: object, headers: Record<s
     method: 'POST',
     url,
     remoteAddress: u.ip,
-    headers: { ...u.auth, 'x-risk-token': await u.device.seal(action, body), ...headers },
+    headers: {
+      ...u.auth,
+      'x-risk-token': await u.device.seal(action, { method: 'POST', path: url, body }),
+      ...headers,
+    },
     payload: body,
   });
 }

@@ -13,6 +13,8 @@ let u: Onboarded;
 // step-up. It records what it was told, for the last test.
 let engine: FakeEngine;
 const body = { kind: 'card', accountNo: TEST_CARD, holderName: TEST_NAME, bankName: '零接银行' };
+/** The request an account change is bound to (PROTOCOL.md §4.1). */
+const accounts = (b: object = body) => ({ method: 'POST', path: '/api/accounts', body: b });
 const post = (token: string | undefined, payload: object = body) =>
   t.app.inject({
     method: 'POST',
@@ -32,7 +34,7 @@ beforeEach(() => t.clock.set('2026-03-01T02:00:00Z'));
 // Every verifier reason code reaches the client as a 4xx with that code.
 describe('action tokens over HTTP', () => {
   test('a genuine token for the exact body passes', async () => {
-    const r = await post(await u.device.seal('account.change', body));
+    const r = await post(await u.device.seal('account.change', accounts()));
     expect(r.statusCode).toBe(200);
     expect(json(r).warnings).toEqual([]);
   });
@@ -40,7 +42,7 @@ describe('action tokens over HTTP', () => {
   test('PAYLOAD_INVALID: a correctly MACed token whose ciphertext is not a payload', async () => {
     // Its own device: the forged token advances that session's sequence far ahead.
     const device = await newDevice(t.app, t.clock);
-    const token = await device.seal('account.change', body);
+    const token = await device.seal('account.change', accounts());
     const sid = String(decodeHeader(token).sid);
     // Session keys are sealed at rest; the test opens them the way the server does.
     const s = await createSqlRiskStore(t.db, { atRestKey: atRestKeys(riskKeys) }).getSession(sid);
@@ -59,7 +61,7 @@ describe('action tokens over HTTP', () => {
     [
       'SUITE_UNSUPPORTED',
       async () => ({
-        token: withHeader(await u.device.seal('account.change', body), (h) => {
+        token: withHeader(await u.device.seal('account.change', accounts()), (h) => {
           h.suite = 'LJR9-NOPE';
         }),
       }),
@@ -67,17 +69,20 @@ describe('action tokens over HTTP', () => {
     [
       'SESSION_UNKNOWN',
       async () => ({
-        token: withHeader(await u.device.seal('account.change', body), (h) => {
+        token: withHeader(await u.device.seal('account.change', accounts()), (h) => {
           h.sid = 'AAAAAAAAAAAAAAAAAAAAAA';
         }),
       }),
     ],
-    ['MAC_INVALID', async () => ({ token: withBadMac(await u.device.seal('account.change', body)) })],
+    ['MAC_INVALID', async () => ({ token: withBadMac(await u.device.seal('account.change', accounts())) })],
     [
       'BIZ_MISMATCH',
-      async () => ({ token: await u.device.seal('account.change', body), payload: { ...body, bankName: '别的银行' } }),
+      async () => ({
+        token: await u.device.seal('account.change', accounts()),
+        payload: { ...body, bankName: '别的银行' },
+      }),
     ],
-    ['BIZ_MISMATCH', async () => ({ token: await u.device.seal('repay', body) })],
+    ['BIZ_MISMATCH', async () => ({ token: await u.device.seal('repay', accounts()) })],
   ];
   test.each(cases)('%s', async (code, make) => {
     const { token, payload } = await make();
@@ -88,7 +93,7 @@ describe('action tokens over HTTP', () => {
   });
 
   test('REPLAY_NONCE: the same token twice', async () => {
-    const token = await u.device.seal('account.change', body);
+    const token = await u.device.seal('account.change', accounts());
     expect((await post(token)).statusCode).toBe(200);
     const r = await post(token);
     expect(r.statusCode).toBe(403);
@@ -96,22 +101,22 @@ describe('action tokens over HTTP', () => {
   });
 
   test('SEQ_REWIND: an older token after a newer one', async () => {
-    const older = await u.device.seal('account.change', body);
-    const newer = await u.device.seal('account.change', body);
+    const older = await u.device.seal('account.change', accounts());
+    const newer = await u.device.seal('account.change', accounts());
     expect((await post(newer)).statusCode).toBe(200);
     const r = await post(older);
     expect(json(r).code).toBe('SEQ_REWIND');
   });
 
   test('TS_SKEW: a token held back beyond the ±5 min window', async () => {
-    const token = await u.device.seal('account.change', body);
+    const token = await u.device.seal('account.change', accounts());
     t.clock.set('2026-03-01T02:06:00Z');
     const r = await post(token);
     expect(json(r).code).toBe('TS_SKEW');
   });
 
   test('SESSION_EXPIRED: a token from a session past its lifetime', async () => {
-    const token = await u.device.seal('account.change', body);
+    const token = await u.device.seal('account.change', accounts());
     t.clock.set('2026-03-01T03:00:00Z');
     const r = await post(token);
     expect(json(r).code).toBe('SESSION_EXPIRED');

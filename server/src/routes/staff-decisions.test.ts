@@ -85,8 +85,11 @@ describe('decisions in the console: live stream, people and device behind a deci
   });
 
   test("a decision's context: the customer masked, the application, the device with every identity seen on it", async () => {
-    // u2 applies from u1's phone: the device now links two identities.
+    // u2 applies from u1's phone: the device now links two identities. Switching accounts starts a
+    // new risk session (the app does it; a session stays bound to the customer who first used it).
+    u1.device.resetSession();
     const a = json(await apply({ ...u2, device: u1.device }));
+    expect(a.id).toEqual(expect.any(String));
     const decisions = json(
       await t.app.inject({ url: '/api/staff/risk/decisions?action=loan.apply&limit=1', headers: analyst }),
     );

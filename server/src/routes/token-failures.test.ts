@@ -21,7 +21,7 @@ afterAll(() => t.close());
 const accountBody = { kind: 'card', accountNo: '6222020000000000034', holderName: '张三', bankName: '零接银行' };
 
 test('an action token with a bad MAC: 403 MAC_INVALID, recorded with the IP and the claimed session', async () => {
-  const token = await u.device.seal('account.change', accountBody);
+  const token = await u.device.seal('account.change', { method: 'POST', path: '/api/accounts', body: accountBody });
   const r = await t.app.inject({
     method: 'POST',
     url: '/api/accounts',

@@ -45,7 +45,7 @@ describe('Idempotency-Key', () => {
     const body = { kind: 'current' };
     const headers = {
       ...u.auth,
-      'x-risk-token': await u.device.seal('repay', body),
+      'x-risk-token': await u.device.seal('repay', { method: 'POST', path: `/api/loans/${loan.id}/repayments`, body }),
       'idempotency-key': 'retry-key-0001',
     };
     const first = await t.app.inject({

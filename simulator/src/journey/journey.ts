@@ -159,12 +159,16 @@ async function* steps(
     return m.code;
   };
 
+  /** An action token bound to a POST of `body` to `url` (method, path with its ids, body). */
+  const sealPost = (action: string, url: string, body: object) =>
+    client.seal(action, { method: 'POST', path: url.split('?')[0], body });
+
   /** A sealed POST; a lost protocol session is re-established once, as the app does. */
   const sealed = async (action: string, url: string, body: object, headers: Record<string, string> = {}) => {
-    let res = await call('POST', url, body, { ...headers, 'x-risk-token': await client.seal(action, body) });
+    let res = await call('POST', url, body, { ...headers, 'x-risk-token': await sealPost(action, url, body) });
     if (res.status === 403 && SESSION_LOST.has(res.body?.code)) {
       client.resetSession();
-      res = await call('POST', url, body, { ...headers, 'x-risk-token': await client.seal(action, body) });
+      res = await call('POST', url, body, { ...headers, 'x-risk-token': await sealPost(action, url, body) });
     }
     return res;
   };
@@ -258,10 +262,10 @@ async function* steps(
   };
   // A protocol attacker changes what goes on the wire here (tamper, clock) or sends it twice (replay).
   const attackHere = attack && (attack.kind === 'clock-skew' || attack.target === 'apply');
-  let token = await client.seal('loan.apply', applyBody);
+  let token = await sealPost('loan.apply', '/api/applications', applyBody);
   if (attack?.kind === 'clock-skew' && attack.mode === 'jump') {
     a.device.clockShiftMs = attack.skewMs; // the session is open; now the tool moves the device clock
-    token = await client.seal('loan.apply', applyBody);
+    token = await sealPost('loan.apply', '/api/applications', applyBody);
   }
   const sent =
     attackHere && attack.kind === 'tamper' ? { ...applyBody, amountFen: applyBody.amountFen * 10 } : applyBody;
@@ -305,7 +309,7 @@ async function* steps(
   const drawUrl = `/api/contracts/${contract.id}/drawdowns`;
   let loan: { id: string };
   if (attack?.kind === 'tamper' && attack.target === 'drawdown') {
-    const token = await client.seal('drawdown', drawBody);
+    const token = await sealPost('drawdown', drawUrl, drawBody);
     const res = await call(
       'POST',
       drawUrl,
@@ -318,7 +322,7 @@ async function* steps(
     recordAttack(res);
     loan = res.status === 200 ? res.body.loan : fail(res);
   } else if (attack?.kind === 'replay' && attack.target === 'drawdown') {
-    const token = await client.seal('drawdown', drawBody);
+    const token = await sealPost('drawdown', drawUrl, drawBody);
     const first = await call('POST', drawUrl, drawBody, { 'x-risk-token': token, 'idempotency-key': idem() });
     if (first.status !== 200) fail(first);
     loan = first.body.loan;

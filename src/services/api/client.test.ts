@@ -27,11 +27,11 @@ describe('api client', () => {
     });
   });
 
-  it('seals the body into X-Risk-Token and sends the idempotency key', async () => {
+  it('seals method, path with its ids and body into X-Risk-Token and sends the idempotency key', async () => {
     network.respond = () => ({ statusCode: 200, data: {} });
     const body = { kind: 'current' as const };
     await api.post('/api/loans/{id}/repayments', { params: { id: 'L1' }, body, risk: 'repay', idempotencyKey: 'k-1' });
-    expect(sealAction).toHaveBeenCalledWith('repay', body);
+    expect(sealAction).toHaveBeenCalledWith('repay', { method: 'POST', path: '/api/loans/L1/repayments', body });
     expect(network.requests[0].header).toMatchObject({ 'x-risk-token': 'token-for-repay', 'idempotency-key': 'k-1' });
     expect(network.requests[0].data).toBe(body);
   });
@@ -47,6 +47,27 @@ describe('api client', () => {
     ).resolves.toEqual({ ok: true });
     expect(resetRiskSession).toHaveBeenCalledTimes(1);
     expect(sealAction).toHaveBeenCalledTimes(2);
+  });
+
+  it('a new risk session after a logout or account switch; a session of another customer is replaced once', async () => {
+    network.respond = () => ({ statusCode: 200, data: {} });
+    const repay = () =>
+      api.post('/api/loans/{id}/repayments', { params: { id: 'L1' }, body: { kind: 'current' }, risk: 'repay' });
+    setSessionToken('customer-a');
+    await repay();
+    await repay();
+    expect(resetRiskSession).not.toHaveBeenCalled();
+    setSessionToken(null); // logout
+    setSessionToken('customer-b'); // another customer logs in on this phone
+    await repay();
+    expect(resetRiskSession).toHaveBeenCalledTimes(1);
+    let calls = 0;
+    network.respond = () =>
+      ++calls === 1
+        ? { statusCode: 403, data: { code: 'SESSION_CUSTOMER_MISMATCH', message: '安全会话属于另一个登录账号' } }
+        : { statusCode: 200, data: { ok: true } };
+    await expect(repay()).resolves.toEqual({ ok: true });
+    expect(resetRiskSession).toHaveBeenCalledTimes(2);
   });
 
   it('turns a 4xx into an ApiError with the server code, zh-CN message and field', async () => {

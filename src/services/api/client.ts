@@ -9,7 +9,10 @@ export interface CallOptions<O> {
   params?: PathParams<O>;
   query?: QueryParams<O>;
   body?: RequestBody<O>;
-  /** SDK action name (`loan.apply`, `repay`, …): the body is sealed into an X-Risk-Token header. */
+  /**
+   * SDK action name (`loan.apply`, `repay`, …): an X-Risk-Token header is sealed for exactly this
+   * request — method, path with its ids, body — so it cannot be replayed on another loan or contract.
+   */
   risk?: string;
   /** Same key for every retry of one user action, so money moves once (see newIdempotencyKey). */
   idempotencyKey?: string;
@@ -22,14 +25,20 @@ export interface CallOptions<O> {
   stepUpCode?: string;
 }
 
-const RISK_SESSION_CODES = new Set(['SESSION_UNKNOWN', 'SESSION_EXPIRED']);
+// The bank lost our protocol session, or it belongs to the customer who used this phone before
+// (a risk session is bound to the first customer it acts for): one fresh handshake, then retry.
+const RISK_SESSION_CODES = new Set(['SESSION_UNKNOWN', 'SESSION_EXPIRED', 'SESSION_CUSTOMER_MISMATCH']);
 
-function buildUrl(path: string, params?: object, query?: object): string {
-  const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => {
+/** The filled path as the bank's router sees it (`/api/loans/L1/repayments`): what a token is bound to. */
+function fillPath(path: string, params?: object): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = (params as Record<string, unknown> | undefined)?.[name];
     if (value === undefined) throw new Error(`missing path parameter ${name} for ${path}`);
     return encodeURIComponent(String(value));
   });
+}
+
+function buildUrl(filled: string, query?: object): string {
   const qs = Object.entries(query ?? {})
     .filter(([, v]) => v !== undefined && v !== null)
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
@@ -38,13 +47,25 @@ function buildUrl(path: string, params?: object, query?: object): string {
   return `${LJ_API_BASE}${filled.replace(/^\/api/, '')}${qs ? `?${qs}` : ''}`;
 }
 
+const httpMethod = (method: Method) => (method === 'get' ? 'GET' : 'POST');
+
 async function send(method: Method, url: string, body: unknown, headers: Record<string, string>) {
   try {
-    const res = await Taro.request({ url, method: method === 'get' ? 'GET' : 'POST', data: body, header: headers });
+    const res = await Taro.request({ url, method: httpMethod(method), data: body, header: headers });
     return { status: res.statusCode, data: res.data as unknown };
   } catch {
     return { status: 0, data: undefined }; // network failure, timeout, domain not allowed
   }
+}
+
+// The bearer session the current risk session last sealed for. A risk session is bound to the first
+// customer it acts for, so after a logout or an account switch the next seal starts a new one.
+let riskSessionBearer: string | null = null;
+
+function sealFor(action: string, method: 'GET' | 'POST', path: string, body: unknown, bearer: string | null) {
+  if (riskSessionBearer !== null && bearer !== riskSessionBearer) resetRiskSession();
+  riskSessionBearer = bearer;
+  return sealAction(action, { method, path, body });
 }
 
 async function call<M extends Method, P extends ApiPath<M>>(
@@ -52,7 +73,8 @@ async function call<M extends Method, P extends ApiPath<M>>(
   path: P,
   opts: CallOptions<Operation<P, M>> = {},
 ): Promise<SuccessBody<Operation<P, M>>> {
-  const url = buildUrl(path, opts.params, opts.query);
+  const filled = fillPath(path, opts.params);
+  const url = buildUrl(filled, opts.query);
   const attempt = async () => {
     // A JSON content type with no body is refused by the bank ("请求内容不能为空"): only with a body.
     const headers: Record<string, string> = opts.body === undefined ? {} : { 'content-type': 'application/json' };
@@ -62,7 +84,7 @@ async function call<M extends Method, P extends ApiPath<M>>(
     if (opts.stepUpCode) headers['x-step-up-code'] = opts.stepUpCode;
     if (opts.risk) {
       try {
-        headers['x-risk-token'] = await sealAction(opts.risk, opts.body ?? {});
+        headers['x-risk-token'] = await sealFor(opts.risk, httpMethod(method), filled, opts.body, token);
       } catch (e) {
         if (!opts.riskOptional) throw e;
       }
@@ -72,7 +94,7 @@ async function call<M extends Method, P extends ApiPath<M>>(
   let res = await attempt();
   const code = (res.data as { code?: string } | undefined)?.code;
   if (opts.risk && res.status === 403 && code && RISK_SESSION_CODES.has(code)) {
-    resetRiskSession(); // the bank lost our protocol session: one fresh handshake, then retry
+    resetRiskSession();
     res = await attempt();
   }
   if (res.status >= 200 && res.status < 300) return res.data as SuccessBody<Operation<P, M>>;

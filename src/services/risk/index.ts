@@ -1,4 +1,4 @@
-import type { RiskClient } from '@lingjie/risk-sdk/web';
+import type { BoundRequest, RiskClient } from '@lingjie/risk-sdk/web';
 import { createPlatformRiskClient } from './platform-client';
 import { RISK_FIELDS } from './fields';
 
@@ -18,9 +18,9 @@ export function risk(): RiskClient {
   return client;
 }
 
-/** The X-Risk-Token for a business request whose JSON body is exactly `body`. */
-export function sealAction(action: string, body: unknown): Promise<string> {
-  return risk().seal(action, body);
+/** The X-Risk-Token for exactly this request: its method, path (with ids, no query) and JSON body. */
+export function sealAction(action: string, request: BoundRequest): Promise<string> {
+  return risk().seal(action, request);
 }
 
 export function resetRiskSession(): void {

@@ -1,7 +1,8 @@
 /**
- * Generated tokens for the Java ⇄ Node cross-check: valid variants a strict verifier must still
- * accept (other member order, whitespace, 1.0 for 1, escapes, repeated members), and mutations
- * aimed at every verification step and reason code. Sealed with node:crypto under the session keys
+ * Generated tokens for the Java ⇄ Node cross-check: valid variants a verifier must accept (window
+ * edges, body member order, -0), header spellings a strict verifier must refuse (other member
+ * order, whitespace, 1.0 for 1, escapes, repeated members), and mutations aimed at every
+ * verification step and reason code. Sealed with node:crypto under the session keys
  * of ljr1-invalid-tokens.json, so the MAC passes wherever a later step is the target. Deterministic.
  */
 import { createCipheriv, createHash, createHmac } from 'node:crypto';
@@ -21,23 +22,41 @@ const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64url');
 const macKey = Buffer.from(SESSION.macKey, 'base64url');
 const encKey = Buffer.from(SESSION.encKey, 'base64url');
 
+interface Req {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+interface Context {
+  request?: Req;
+  expectKind?: string;
+  expectAction?: string;
+  customerId?: string;
+}
 export interface TokenCase {
   description: string;
   now: number;
-  before: Array<{ token: string; businessBody?: unknown }>;
+  before: Array<{ token: string; context: Context }>;
   token: string;
-  context: { businessBody?: unknown; expectKind?: string; expectAction?: string };
+  context: Context;
 }
 
 const BODY = { amountFen: 5_000_000, termMonths: 12, purpose: '进货' };
-const bizHash = (body: unknown) => b64(createHash('sha256').update(canonicalJson(body), 'utf8').digest());
-const ACTION_CONTEXT = { businessBody: BODY, expectKind: 'action', expectAction: 'loan.apply' };
+const REQ: Req = { method: 'POST', path: '/api/applications', body: BODY };
+// PROTOCOL.md §4.1, written out here independently of the SDK's implementation.
+const bizHash = (r: Req) =>
+  b64(
+    createHash('sha256')
+      .update(`${r.method}\n${r.path}\n${r.body === undefined ? '' : canonicalJson(r.body)}`, 'utf8')
+      .digest(),
+  );
+const ACTION_CONTEXT: Context = { request: REQ, expectKind: 'action', expectAction: 'loan.apply' };
 
 let nonces = 0;
 function header(over: Record<string, unknown> = {}): Record<string, unknown> {
   nonces++;
   return {
-    v: 1,
+    v: 2,
     suite: SUITE,
     sid: SESSION.id,
     seq: nonces,
@@ -45,7 +64,7 @@ function header(over: Record<string, unknown> = {}): Record<string, unknown> {
     nonce: b64(Buffer.alloc(16, nonces)),
     kind: 'action',
     act: 'loan.apply',
-    bh: bizHash(BODY),
+    bh: bizHash(REQ),
     ...over,
   };
 }
@@ -84,37 +103,48 @@ export function tokenCorpus(): TokenCase[] {
     cases.push({ description, now: NOW, before: [], token, context: ACTION_CONTEXT, ...extra });
   const valid = seal(header());
 
-  // Accepted by both: the MAC covers the transmitted text, so JSON need not be canonical.
   add('valid', valid);
+  // Refused by both (MALFORMED) although correctly MACed: a header has exactly one spelling.
   const reordered = header();
   add(
-    'valid, header with whitespace and members out of order',
+    'header with whitespace and members out of order',
     seal(JSON.stringify(reordered, Object.keys(reordered).reverse(), 1)),
   );
   add(
-    'valid, v written 1.0 and seq 1e0',
+    'v written 2.0 and seq 1e0',
     seal(
       canonicalJson(header({ seq: 1 }))
-        .replace('"v":1', '"v":1.0')
+        .replace('"v":2', '"v":2.0')
         .replace('"seq":1', '"seq":1e0'),
     ),
   );
   add(
-    'valid, repeated member (last wins)',
+    'repeated member (JSON.parse keeps the last)',
     seal(canonicalJson(header()).replace('{"act"', '{"kind":"telemetry","act"')),
   );
   add(
-    'valid, escaped characters in strings',
+    'escaped characters in strings',
     seal(canonicalJson(header()).replace('"kind":"action"', '"kind":"\\u0061ction"')),
   );
   add('valid, payload p null', seal(header(), { plaintext: envelope(null) }));
   add('valid, dt -0', seal(header(), { plaintext: Buffer.from('{"p":{},"dt":-0}') }));
   add('valid, body members in another order', seal(header()), {
-    context: { ...ACTION_CONTEXT, businessBody: { purpose: '进货', termMonths: 12, amountFen: 5_000_000 } },
+    context: {
+      ...ACTION_CONTEXT,
+      request: { ...REQ, body: { purpose: '进货', termMonths: 12, amountFen: 5_000_000 } },
+    },
   });
-  const numbers = { rate: 0.1, big: 1e21, small: 1e-7, n: -0, name: '上海😀' };
+  const numbers: Req = { ...REQ, body: { rate: 0.1, big: 1e21, small: 1e-7, n: -0, name: '上海😀' } };
   add('valid, numbers and non-ASCII in the bound body', seal(header({ bh: bizHash(numbers) })), {
-    context: { businessBody: numbers },
+    context: { request: numbers },
+  });
+  const noBody: Req = { method: 'POST', path: '/api/contracts/C-1/sign' };
+  add('valid, bound to a request without a body', seal(header({ bh: bizHash(noBody) })), {
+    context: { request: noBody },
+  });
+  const encoded: Req = { method: 'POST', path: '/api/files/%E5%90%88%E5%90%8C', body: null };
+  add('valid, percent-encoded path and a JSON null body', seal(header({ bh: bizHash(encoded) })), {
+    context: { request: encoded },
   });
   add('valid, ts at the late edge of the window', seal(header({ ts: NOW + SKEW })));
   add('valid, ts at the early edge of the window', seal(header({ ts: NOW - SKEW })));
@@ -164,6 +194,9 @@ export function tokenCorpus(): TokenCase[] {
     'telemetry with act': { kind: 'telemetry' },
     'bh of 129 characters': { bh: 'A'.repeat(129) },
     'bh not base64url': { bh: 'abc=' },
+    'action with bh null': { bh: null },
+    'telemetry with a bh': { kind: 'telemetry', act: null },
+    'ts -0 (written 0 canonically)': { ts: -0 },
     'suite empty': { suite: '' },
     'suite of 65 characters': { suite: 'S'.repeat(65) },
     'v 0': { v: 0 },
@@ -180,7 +213,8 @@ export function tokenCorpus(): TokenCase[] {
   );
 
   // SUITE_UNSUPPORTED, SESSION_UNKNOWN, SESSION_EXPIRED.
-  add('protocol version 2', seal(header({ v: 2 })));
+  add('protocol version 1 (body-only binding)', seal(header({ v: 1 })));
+  add('protocol version 3', seal(header({ v: 3 })));
   add('unknown suite', seal(header({ suite: 'LJR9-X448-HMAC-SHA512-AES256GCM' })));
   add('unknown session', seal(header({ sid: b64(Buffer.alloc(16, 0x5a)) })));
   add('at the session expiry', seal(header({ ts: SESSION.expiresAt })), { now: SESSION.expiresAt });
@@ -200,9 +234,9 @@ export function tokenCorpus(): TokenCase[] {
   add('ts one ms too late', seal(header({ ts: NOW + SKEW + 1 })));
   add('ts one ms too early', seal(header({ ts: NOW - SKEW - 1 })));
   const first = seal(header({ seq: 500 }));
-  add('replayed', first, { before: [{ token: first, businessBody: BODY }] });
-  add('seq below the last', seal(header({ seq: 499 })), { before: [{ token: first, businessBody: BODY }] });
-  add('seq equal to the last', seal(header({ seq: 500 })), { before: [{ token: first, businessBody: BODY }] });
+  add('replayed', first, { before: [{ token: first, context: ACTION_CONTEXT }] });
+  add('seq below the last', seal(header({ seq: 499 })), { before: [{ token: first, context: ACTION_CONTEXT }] });
+  add('seq equal to the last', seal(header({ seq: 500 })), { before: [{ token: first, context: ACTION_CONTEXT }] });
 
   // PAYLOAD_INVALID.
   add('bad padding', seal(header(), { plaintext: Buffer.alloc(32, 0), raw: true }));
@@ -223,17 +257,47 @@ export function tokenCorpus(): TokenCase[] {
     seal(header(), { plaintext: Buffer.from([0x7b, 0x22, 0x70, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22]) }),
   );
 
-  // BIZ_MISMATCH.
+  // BIZ_MISMATCH: whichever part of the request differs.
   add('body edited', seal(header()), {
-    context: { ...ACTION_CONTEXT, businessBody: { ...BODY, amountFen: 50_000_000 } },
+    context: { ...ACTION_CONTEXT, request: { ...REQ, body: { ...BODY, amountFen: 50_000_000 } } },
   });
-  add('body given, token bound to none', seal(header({ bh: null })));
-  add('token bound, no body given', seal(header()), { context: { expectKind: 'action' } });
+  add('another resource id in the path', seal(header()), {
+    context: { ...ACTION_CONTEXT, request: { ...REQ, path: '/api/applications/A-2' } },
+  });
+  add('path with a trailing slash', seal(header()), { context: { request: { ...REQ, path: '/api/applications/' } } });
+  add('another method', seal(header()), { context: { request: { ...REQ, method: 'PUT' } } });
+  add('lower-case method', seal(header()), { context: { request: { ...REQ, method: 'post' } } });
+  add('path with its query', seal(header()), { context: { request: { ...REQ, path: '/api/applications?x=1' } } });
+  add('request given without its body', seal(header()), { context: { request: { method: 'POST', path: REQ.path } } });
+  add('token bound, no request given', seal(header()), { context: { expectKind: 'action' } });
   add('telemetry where an action is expected', seal(header({ kind: 'telemetry', act: null, bh: null })), {
     context: { expectKind: 'action' },
   });
+  add('telemetry given a request', seal(header({ kind: 'telemetry', act: null, bh: null })), {
+    context: { request: REQ },
+  });
   add('another action', seal(header({ act: 'contract.sign' })));
-  add('body null', seal(header()), { context: { businessBody: null } });
-  add('body with a lone surrogate', seal(header()), { context: { businessBody: { name: '\ud800' } } });
+  add('body null', seal(header()), { context: { request: { ...REQ, body: null } } });
+  add('body with a lone surrogate', seal(header()), { context: { request: { ...REQ, body: { name: '\ud800' } } } });
+
+  // SESSION_CUSTOMER_MISMATCH: the first customer binds the session; telemetry and pre-login tokens do not.
+  const bound = seal(header({ seq: 700 }));
+  const asA: Context = { ...ACTION_CONTEXT, customerId: 'cust-A' };
+  add('valid, customer given on an unbound session', seal(header()), { context: asA });
+  add('another customer on a bound session', seal(header({ seq: 701 })), {
+    before: [{ token: bound, context: asA }],
+    context: { ...ACTION_CONTEXT, customerId: 'cust-B' },
+  });
+  add('valid, the same customer again', seal(header({ seq: 701 })), {
+    before: [{ token: bound, context: asA }],
+    context: asA,
+  });
+  add('valid, no customer on a bound session (pre-login route)', seal(header({ seq: 701 })), {
+    before: [{ token: bound, context: asA }],
+  });
+  add('binding failure does not bind', seal(header({ seq: 701 })), {
+    before: [{ token: bound, context: ACTION_CONTEXT }],
+    context: { ...ACTION_CONTEXT, customerId: 'cust-B' },
+  });
   return cases;
 }

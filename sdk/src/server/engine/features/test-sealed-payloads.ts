@@ -11,6 +11,7 @@ import { createWebPlatform } from '../../../platform/web';
 import type { KeyValueStorage } from '../../../platform/types';
 import { createVirtualClient, type DeviceProfile, type VirtualPlatform } from '../../../virtual';
 import type { VerifiedToken } from '../types';
+import { postTo } from '../../test-kit';
 
 export const T0 = Date.UTC(2026, 5, 1, 2, 0, 0); // 10:00 in Beijing
 export const FIELDS = ['idNumber', 'phone', 'companyName', 'uscc', 'accountNo'] as const;
@@ -36,8 +37,8 @@ export interface Script {
 }
 
 async function sealAndVerify(bank: ReturnType<typeof createTestBank>, client: RiskClient, now: () => number) {
-  const sealed = await client.seal('loan.apply', BODY);
-  const r = await bank.server.verify(sealed, { businessBody: BODY, expectKind: 'action' });
+  const sealed = await client.seal('loan.apply', postTo(BODY));
+  const r = await bank.server.verify(sealed, { request: postTo(BODY), expectKind: 'action' });
   if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
   client.destroy();
   return { token: { header: { ...r.header }, payload: r.payload }, at: now() };

@@ -59,7 +59,7 @@ public final class Handshake {
         Map<String, Object> req = Json.asObject(body);
         if (req == null || req.size() != REQUEST_MEMBERS.size() || !req.keySet().containsAll(REQUEST_MEMBERS))
             throw new Rejected("MALFORMED", "handshake request must be {v, suite, kid, epk, nc}");
-        if (!Double.valueOf(1).equals(req.get("v"))) throw new Rejected("MALFORMED", "unsupported protocol version");
+        if (!Double.valueOf(TokenVerifier.PROTOCOL_VERSION).equals(req.get("v"))) throw new Rejected("MALFORMED", "unsupported protocol version");
         if (!(req.get("suite") instanceof String) || ((String) req.get("suite")).length() > 64)
             throw new Rejected("MALFORMED", "bad suite");
         if (!(req.get("kid") instanceof String) || !ServerKey.KEY_ID.matcher((String) req.get("kid")).matches())
@@ -93,7 +93,7 @@ public final class Handshake {
         Session session = new Session(sid, kid, Base64Url.encode(k.macKey), Base64Url.encode(k.encKey), st, exp, 0);
         store.putSession(session);
         Map<String, Object> response = new LinkedHashMap<>();
-        response.put("v", 1.0);
+        response.put("v", (double) TokenVerifier.PROTOCOL_VERSION);
         response.put("suite", suite);
         response.put("kid", kid);
         response.put("sid", sid);

@@ -10,7 +10,9 @@ public final class MemoryStore implements RiskStore {
 
     @Override
     public synchronized void putSession(Session s) {
-        sessions.put(s.id, new Session(s.id, s.keyId, s.macKey, s.encKey, s.createdAt, s.expiresAt, s.lastSeq));
+        Session copy = new Session(s.id, s.keyId, s.macKey, s.encKey, s.createdAt, s.expiresAt, s.lastSeq);
+        copy.customerId = s.customerId;
+        sessions.put(s.id, copy);
         nonces.putIfAbsent(s.id, new HashMap<>());
     }
 
@@ -29,5 +31,13 @@ public final class MemoryStore implements RiskStore {
         seen.put(nonce, keepUntil);
         s.lastSeq = seq;
         return Commit.OK;
+    }
+
+    @Override
+    public synchronized boolean bindCustomer(String sessionId, String customerId) {
+        Session s = sessions.get(sessionId);
+        if (s == null) throw new IllegalStateException("unknown session " + sessionId);
+        if (s.customerId == null) s.customerId = customerId;
+        return s.customerId.equals(customerId);
     }
 }

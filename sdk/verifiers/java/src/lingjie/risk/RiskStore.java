@@ -15,4 +15,10 @@ public interface RiskStore {
 
     /** Atomically: refuse a seen nonce, then a seq not above the last; else record both. */
     Commit commitToken(String sessionId, String nonce, long seq, long keepUntil);
+
+    /**
+     * Atomically binds the session to {@code customerId} if it is unbound; true if it is now bound to
+     * exactly that customer. In SQL: UPDATE … SET customer_id = COALESCE(customer_id, ?) WHERE id = ? RETURNING customer_id.
+     */
+    boolean bindCustomer(String sessionId, String customerId);
 }

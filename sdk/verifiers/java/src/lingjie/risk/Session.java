@@ -11,6 +11,8 @@ public final class Session {
     public final long createdAt;
     public final long expiresAt;
     public long lastSeq;
+    /** The customer the session is bound to (PROTOCOL.md §5 step 11), or {@code null} while unbound. */
+    public String customerId;
 
     public Session(String id, String keyId, String macKey, String encKey, long createdAt, long expiresAt, long lastSeq) {
         this.id = id;

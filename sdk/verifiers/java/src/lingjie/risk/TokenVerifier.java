@@ -19,15 +19,38 @@ import java.util.regex.Pattern;
  */
 public final class TokenVerifier {
     public static final int MAX_TOKEN_LENGTH = 256 * 1024;
+    /** Protocol version sealed and accepted (v2: bh binds method + path + body; canonical headers only). */
+    public static final int PROTOCOL_VERSION = 2;
+    private static final Pattern METHOD = Pattern.compile("[A-Z]{1,16}");
+    /** Printable ASCII without space, '?' or '#', starting with '/'; at most 2048 characters. */
+    private static final Pattern PATH = Pattern.compile("/[\\x21\\x22\\x24-\\x3e\\x40-\\x7e]{0,2047}");
     private static final List<String> HEADER_MEMBERS =
         List.of("act", "bh", "kind", "nonce", "seq", "sid", "suite", "ts", "v");
     private static final Pattern B64URL_PART = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern ACTION = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");
 
+    /** The request as received: the token's bh is recomputed from exactly these three. */
+    public static final class Request {
+        /** HTTP method as received, e.g. {@code POST}. */
+        public final String method;
+        /** The request path as received, without the query string: {@code /api/loans/L-1/repay}. */
+        public final String path;
+        /** The parsed JSON body ({@link Json} value), or {@code null} for a request without a body. */
+        public final Object body;
+
+        public Request(String method, String path, Object body) {
+            this.method = method;
+            this.path = path;
+            this.body = body;
+        }
+    }
+
     /** What the endpoint knows about the request the token came with. */
     public static final class Context {
-        /** The parsed business body ({@link Json} value), or {@code null} when the endpoint has none. */
-        public Object businessBody;
+        /** The request received; required for action tokens, {@code null} for telemetry. */
+        public Request request;
+        /** The logged-in customer making the request, or {@code null} before login (step 11). */
+        public String customerId;
         /** Refuse (BIZ_MISMATCH) unless the token is of this kind ({@code telemetry} or {@code action}). */
         public String expectKind;
         /** Refuse (BIZ_MISMATCH) unless the token was sealed for this action, e.g. {@code loan.apply}. */
@@ -87,8 +110,10 @@ public final class TokenVerifier {
         byte[] iv;
         byte[] ciphertext;
         byte[] mac;
+        String headerText;
         try {
-            parsed = Json.parse(strictUtf8(Base64Url.decode(parts[0])));
+            headerText = strictUtf8(Base64Url.decode(parts[0]));
+            parsed = Json.parse(headerText);
             iv = Base64Url.decode(parts[1]);
             ciphertext = Base64Url.decode(parts[2]);
             mac = Base64Url.decode(parts[3]);
@@ -97,11 +122,15 @@ public final class TokenVerifier {
         }
         String shapeError = checkHeaderShape(parsed);
         if (shapeError != null) return Result.fail(ReasonCode.MALFORMED, shapeError, null);
+        // Exactly one spelling: the RFC 8785 form. Refuses repeated members, 1.0 for 1, escapes,
+        // whitespace and member order, so no second parser can read another header than the MACed one.
+        if (!headerText.equals(canonicalOrNull(parsed)))
+            return Result.fail(ReasonCode.MALFORMED, "header is not in RFC 8785 canonical form", null);
         Map<String, Object> header = Json.asObject(parsed);
         String suite = (String) header.get("suite");
 
         // 2. version and suite allow-list, then the suite's part sizes
-        if (!Double.valueOf(1).equals(header.get("v")))
+        if (!Double.valueOf(PROTOCOL_VERSION).equals(header.get("v")))
             return Result.fail(ReasonCode.SUITE_UNSUPPORTED, "protocol version not supported", null);
         if (!Ljr1Suite.NAME.equals(suite))
             return Result.fail(ReasonCode.SUITE_UNSUPPORTED, "suite " + suite + " not allowed", null);
@@ -169,26 +198,54 @@ public final class TokenVerifier {
         if (ctx.expectAction != null && !ctx.expectAction.equals(act))
             return Result.fail(ReasonCode.BIZ_MISMATCH, "token action " + act + ", expected " + ctx.expectAction, header);
         Object bh = header.get("bh");
-        if (ctx.businessBody != null || bh != Json.NULL) {
-            if (ctx.businessBody == null)
-                return Result.fail(ReasonCode.BIZ_MISMATCH, "token is bound to a business body but none was given", header);
+        if (ctx.request != null || bh != Json.NULL) {
+            if (ctx.request == null)
+                return Result.fail(ReasonCode.BIZ_MISMATCH, "token is bound to a request but none was given", header);
             if (bh == Json.NULL)
-                return Result.fail(ReasonCode.BIZ_MISMATCH, "token is not bound to any business body", header);
+                return Result.fail(ReasonCode.BIZ_MISMATCH, "token is not bound to any request", header);
             String expected;
             try {
-                expected = bizHash(ctx.businessBody);
+                expected = bizHash(ctx.request);
             } catch (IllegalArgumentException e) {
-                return Result.fail(ReasonCode.BIZ_MISMATCH, "business body is not canonicalisable JSON", header);
+                return Result.fail(ReasonCode.BIZ_MISMATCH, "request is not canonicalisable: " + e.getMessage(), header);
             }
             if (!Ljr1Suite.constantTimeEquals(Bytes.ascii(expected), Bytes.ascii((String) bh)))
-                return Result.fail(ReasonCode.BIZ_MISMATCH, "bizHash does not match the business body", header);
+                return Result.fail(ReasonCode.BIZ_MISMATCH, "bizHash does not match the request (method, path or body)", header);
+        }
+
+        // 11. customer binding: last, so only a token that passed every other check binds the session
+        if (ctx.customerId != null) {
+            if (ctx.customerId.isEmpty() || ctx.customerId.length() > 128)
+                throw new IllegalArgumentException("customerId must be 1..128 characters");
+            if (!store.bindCustomer(session.id, ctx.customerId))
+                return Result.fail(ReasonCode.SESSION_CUSTOMER_MISMATCH, "risk session is bound to another customer", header);
         }
         return new Result(true, null, null, header, envelope.get("p"), ((Double) dt).longValue(), session);
     }
 
-    /** bizHash = b64url(SHA-256(UTF-8(JCS(body)))). */
-    public static String bizHash(Object body) {
-        return Base64Url.encode(Ljr1Suite.sha256(CanonicalJson.serialize(body).getBytes(StandardCharsets.UTF_8)));
+    /**
+     * PROTOCOL.md §4.1: METHOD "\n" path "\n" JCS(body), the body part empty for a request without one.
+     * Throws IllegalArgumentException for a method or path outside the allowed characters.
+     */
+    public static String canonicalRequest(Request r) {
+        if (r.method == null || !METHOD.matcher(r.method).matches())
+            throw new IllegalArgumentException("method must be the upper-case HTTP method");
+        if (r.path == null || !PATH.matcher(r.path).matches())
+            throw new IllegalArgumentException("path must start with / and hold no space, query or fragment");
+        return r.method + "\n" + r.path + "\n" + (r.body == null ? "" : CanonicalJson.serialize(r.body));
+    }
+
+    /** bizHash = b64url(SHA-256(UTF-8(canonicalRequest))). */
+    public static String bizHash(Request r) {
+        return Base64Url.encode(Ljr1Suite.sha256(canonicalRequest(r).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String canonicalOrNull(Object value) {
+        try {
+            return CanonicalJson.serialize(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The header's exact members and types (PROTOCOL.md §4, §5 step 1). */
@@ -213,9 +270,10 @@ public final class TokenVerifier {
             : act == Json.NULL;
         if (!actOk) return "bad act for kind";
         Object bh = h.get("bh");
-        if (bh != Json.NULL
-                && (!(bh instanceof String) || ((String) bh).length() > 128 || !B64URL_PART.matcher((String) bh).matches()))
-            return "bad bh";
+        boolean bhOk = "action".equals(kind)
+            ? bh instanceof String && ((String) bh).length() <= 128 && B64URL_PART.matcher((String) bh).matches()
+            : bh == Json.NULL;
+        if (!bhOk) return "bad bh for kind";
         return null;
     }
 

@@ -111,13 +111,15 @@ public final class VectorCheck {
             Map<String, Object> t = obj(item);
             now[0] = num(t.get("verifyAt"));
             TokenVerifier.Context ctx = new TokenVerifier.Context();
-            ctx.businessBody = t.get("businessBody");
+            ctx.request = request(t.get("request"));
             ctx.expectKind = str(t.get("kind"));
             ctx.expectAction = t.get("act") instanceof String ? str(t.get("act")) : null;
             TokenVerifier.Result r = verifier.verify(str(t.get("token")), ctx);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("description", t.get("description"));
             row.put("ok", expect(r.ok, true)
+                && expect(ctx.request == null ? Json.NULL : TokenVerifier.canonicalRequest(ctx.request),
+                    t.get("canonicalRequest"))
                 && expect(r.ok ? CanonicalJson.serialize(r.header) : "", CanonicalJson.serialize(t.get("header")))
                 && expect(r.ok ? CanonicalJson.serialize(r.payload) : "", CanonicalJson.serialize(t.get("payload")))
                 && expect((double) r.deviceTime, t.get("deviceTime")));
@@ -150,7 +152,14 @@ public final class VectorCheck {
             Map<String, Object> c = obj(item);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("canonical", expect(CanonicalJson.serialize(c.get("body")), c.get("canonical")));
-            row.put("bizHash", expect(TokenVerifier.bizHash(c.get("body")), c.get("bizHash")));
+            out.add(row);
+        }
+        for (Object item : (List<?>) cj.get("requests")) {
+            Map<String, Object> c = obj(item);
+            TokenVerifier.Request req = request(c.get("request"));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("canonicalRequest", expect(TokenVerifier.canonicalRequest(req), c.get("canonicalRequest")));
+            row.put("bizHash", expect(TokenVerifier.bizHash(req), c.get("bizHash")));
             out.add(row);
         }
         return out;
@@ -172,11 +181,8 @@ public final class VectorCheck {
             long now = num(c.get("now"));
             TokenVerifier verifier = new TokenVerifier(store, keys, () -> now, skew);
             boolean beforeOk = true;
-            for (Object b : (List<?>) c.get("before")) {
-                TokenVerifier.Context ctx = new TokenVerifier.Context();
-                ctx.businessBody = obj(b).get("businessBody");
-                beforeOk &= verifier.verify(str(obj(b).get("token")), ctx).ok;
-            }
+            for (Object b : (List<?>) c.get("before"))
+                beforeOk &= verifier.verify(str(obj(b).get("token")), context(obj(obj(b).get("context")))).ok;
             TokenVerifier.Result r = verifier.verify(str(c.get("token")), context(obj(c.get("context"))));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("ok", r.ok);
@@ -231,10 +237,18 @@ public final class VectorCheck {
     private static TokenVerifier.Context context(Map<String, Object> c) {
         TokenVerifier.Context ctx = new TokenVerifier.Context();
         if (c == null) return ctx;
-        ctx.businessBody = c.get("businessBody");
+        ctx.request = request(c.get("request"));
+        ctx.customerId = c.get("customerId") instanceof String ? str(c.get("customerId")) : null;
         ctx.expectKind = c.get("expectKind") instanceof String ? str(c.get("expectKind")) : null;
         ctx.expectAction = c.get("expectAction") instanceof String ? str(c.get("expectAction")) : null;
         return ctx;
+    }
+
+    /** {method, path, body?} → Request; null when absent. */
+    private static TokenVerifier.Request request(Object v) {
+        Map<String, Object> r = obj(v);
+        if (r == null) return null;
+        return new TokenVerifier.Request(str(r.get("method")), str(r.get("path")), r.get("body"));
     }
 
     private static Map<String, ServerKey> keyRing(Map<String, Object> server) throws Exception {
