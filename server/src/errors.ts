@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { DB_RETRY_AFTER_S, DB_UNAVAILABLE, isDbUnavailable } from './db/resilience';
 
 /** Every error a client can reach: a 4xx, a stable machine code, a zh-CN message, the field if any. */
 export class AppError extends Error {
@@ -111,6 +112,15 @@ export function registerErrorHandling(app: FastifyInstance, spaFallback?: (url: 
       const mapped = known[fe.code] ?? { code: 'BAD_REQUEST', message: '请求无法处理，请检查后重试' };
       if (fe.code === undefined && fe instanceof SyntaxError) mapped.code = 'MALFORMED_JSON';
       return reply.status(status).send(mapped);
+    }
+    // The database restarting, failing over or dropping connections is not a server fault: the
+    // request can be retried in a moment (the pool reconnects by itself), so a 503, never a 500.
+    if (isDbUnavailable(err)) {
+      request.log.warn({ code: (err as { code?: string }).code, reason: err.message }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', String(DB_RETRY_AFTER_S))
+        .send({ ...DB_UNAVAILABLE });
     }
     request.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' });

@@ -2,7 +2,9 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from './app';
 import { ManualClock, type Clock } from './clock';
 import type { Db } from './db/connect';
+import { inOneTransaction } from './db/one-transaction';
 import { sandboxCode2Session } from './services/auth';
+import type { PiiVault } from './pii/vault';
 import type { RiskKey } from './risk/sdk-gate';
 import { sandboxDevice, sealedPost } from './sandbox-client';
 
@@ -19,7 +21,9 @@ function must(r: LightMyRequestResponse, what: string) {
 /**
  * Seeds the demo customer with loans in every state (settled, overdue, deferred, on time) by
  * replaying their history through the real API with a real SDK client on a moving clock: the data
- * is exactly what the product would have produced. Skipped when the demo user already exists.
+ * is exactly what the product would have produced. All or nothing: the whole story runs in one
+ * transaction, so a crash or failure mid-way leaves no trace and the next start seeds again.
+ * Skipped when the complete demo customer already exists.
  */
 export async function seedDemo(
   db: Db,
@@ -27,30 +31,59 @@ export async function seedDemo(
   now: Date = new Date(),
   /** The risk engine's identity key of the app that will serve this data (its hashes must match). */
   identityKey?: string,
+  /** The personal-data keys of the app that will serve this data (it must open what the seed seals). */
+  pii?: PiiVault,
 ): Promise<boolean> {
-  const exists = await db
-    .selectFrom('users')
-    .select('id')
-    .where('openid', '=', sandboxCode2Session(DEMO.loginCode).openid)
-    .executeTakeFirst();
-  if (exists) return false;
-  const clock = new ManualClock(now.getTime() - 150 * DAY);
-  const app = await buildApp({
-    db,
-    clock,
-    riskKeys,
-    identityKey,
-    logger: false,
-    sessionTtlMs: 365 * DAY,
-    rateLimits: { login: 1e6, sms: 1e6, applications: 1e6 },
+  return inOneTransaction(db, async (trx) => {
+    if (await demoIsComplete(trx)) return false;
+    const clock = new ManualClock(now.getTime() - 150 * DAY);
+    const app = await buildApp({
+      db: trx,
+      clock,
+      riskKeys,
+      identityKey,
+      pii,
+      logger: false,
+      sessionTtlMs: 365 * DAY,
+      rateLimits: { login: 1e6, sms: 1e6, applications: 1e6 },
+      ruleSetSyncMs: 0,
+    });
+    try {
+      await app.ready();
+      await runStory(app, clock, now);
+    } finally {
+      await app.close();
+    }
+    return true;
   });
-  try {
-    await app.ready();
-    await runStory(app, clock, now);
-  } finally {
-    await app.close();
-  }
-  return true;
+}
+
+/** The story draws four loans. */
+const DEMO_LOANS = 4;
+
+/**
+ * True when the demo customer is all there. A demo user without the story's loans is a half-made
+ * one left by a crash before seeding ran in one transaction: it is set aside (its login freed, its
+ * rows kept) so the story can run again under the demo login.
+ */
+async function demoIsComplete(db: Db): Promise<boolean> {
+  const openid = sandboxCode2Session(DEMO.loginCode).openid;
+  const user = await db.selectFrom('users').select('id').where('openid', '=', openid).executeTakeFirst();
+  if (!user) return false;
+  const loans = await db
+    .selectFrom('loans')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', user.id)
+    .executeTakeFirstOrThrow();
+  if (Number(loans.n) >= DEMO_LOANS) return true;
+  await db
+    .updateTable('users')
+    .set({ openid: `${openid}#half-made-${user.id}` })
+    .where('id', '=', user.id)
+    .execute();
+  // Its resident ID is freed too: a resident ID is verified on one customer only (migration 005).
+  await db.updateTable('customers').set({ id_number_reuse: 'set-aside' }).where('user_id', '=', user.id).execute();
+  return false;
 }
 
 async function runStory(app: FastifyInstance, clock: ManualClock, now: Date) {

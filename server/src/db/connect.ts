@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { PGlite as PGliteClass } from '@electric-sql/pglite';
 import { nativeRequire } from '../native-require';
 import type { Database } from './types';
+import { guardPool, stderrConnectionLog, type ConnectionErrorListener } from './resilience';
 
 export type Db = Kysely<Database>;
 
@@ -16,6 +17,10 @@ export interface DbOptions {
   /** PostgreSQL schema to use (tests isolate each suite in its own schema). */
   schema?: string;
   poolSize?: number;
+  /** PostgreSQL `application_name` (pg_stat_activity); default `lingjie`, or `lingjie-<schema>` with a schema. */
+  applicationName?: string;
+  /** Told of every lost PostgreSQL connection (the pool reconnects by itself); default one stderr line per burst. */
+  onConnectionError?: ConnectionErrorListener;
 }
 
 const INT8 = 20;
@@ -28,11 +33,16 @@ export async function createDb(opts: DbOptions = {}): Promise<Db> {
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 10,
       options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
+      application_name: opts.applicationName ?? (opts.schema ? `lingjie-${opts.schema}` : 'lingjie'),
+      // While the server is unreachable a checkout fails within this bound (→ 503) instead of
+      // queueing requests forever behind connects that never finish.
+      connectionTimeoutMillis: 5_000,
       types: {
         getTypeParser: ((oid: number, format?: string) =>
           oid === INT8 ? parseInt8 : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
       },
     });
+    guardPool(pool, opts.onConnectionError ?? stderrConnectionLog());
     if (opts.schema) {
       const c = await pool.connect();
       try {

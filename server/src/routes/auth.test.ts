@@ -95,7 +95,7 @@ describe('auth', () => {
 
   test('health reports the injected clock in CST', async () => {
     const r = await t.app.inject({ url: '/api/health' });
-    expect(json(r)).toEqual({ ok: true, now: '2026-03-01T10:00:00.000+08:00' });
+    expect(json(r)).toEqual({ ok: true, database: 'up', now: '2026-03-01T10:00:00.000+08:00' });
   });
 
   test('request ids are echoed', async () => {
