@@ -18,6 +18,14 @@ export interface LoanState {
   rows: readonly ScheduleRow[];
   /** Rows with period ≤ this are paid (0 = nothing paid yet). */
   paidThroughPeriod: number;
+  /**
+   * The day interest on the outstanding principal runs from (计息起始日). Normally the last paid due
+   * date (or the start date); when the last instalment was paid *before* its due date (归还本期 early,
+   * `instalmentPayment`) it is the day it was paid, and the interest from that day to the paid row's
+   * due date is already carried in the next row. A later date than the last paid due date (a row
+   * paid late) changes nothing: overdue time is charged as penalty, not here.
+   */
+  accrualStart?: IsoDate;
 }
 
 export function loanStateFromTerms(method: AmortisingMethod, terms: LoanTerms, paidThroughPeriod = 0): LoanState {
@@ -37,6 +45,8 @@ export interface Position {
   balanceFen: number;
   /** Last paid due date, or the start date when nothing is paid. */
   lastDueDate: IsoDate;
+  /** Interest runs from this day: `state.accrualStart` when earlier than `lastDueDate`, else `lastDueDate`. */
+  accrualStart: IsoDate;
   anchorDay: number;
 }
 
@@ -51,11 +61,18 @@ export function positionOf(state: LoanState): Position | null {
   const paidRows = state.rows.slice(0, k);
   const remainingRows = state.rows.slice(k);
   const balanceFen = remainingRows.reduce((a, r) => a + r.principalFen, 0);
+  const lastDueDate = k > 0 ? state.rows[k - 1].dueDate : state.startDate;
+  if (state.accrualStart !== undefined) parseDate(state.accrualStart);
+  const accrualStart =
+    state.accrualStart !== undefined && state.accrualStart < lastDueDate && state.accrualStart >= state.startDate
+      ? state.accrualStart
+      : lastDueDate;
   return {
     paidRows,
     remainingRows,
     balanceFen,
-    lastDueDate: k > 0 ? state.rows[k - 1].dueDate : state.startDate,
+    lastDueDate,
+    accrualStart,
     anchorDay: parseDate(state.startDate).date(),
   };
 }

@@ -23,7 +23,7 @@ export const zhCN = {
   REVOLVING_DATE_BEFORE_START: '记录日期早于计息起始日',
 
   // prepayment
-  PREPAY_DATE_BEFORE_LAST_DUE: '提前还款日期不能早于上一期还款日（或放款日）',
+  PREPAY_DATE_BEFORE_LAST_DUE: '还款日期不能早于上次还款日（或放款日），请选择该日或之后的日期',
   PREPAY_HAS_OVERDUE: '该日期前有未还的到期款项，请先归还逾期/到期款项',
   PREPAY_NOTHING_OUTSTANDING: '该笔贷款已结清，无需提前还款',
   PREPAY_AMOUNT_NOT_POSITIVE: '提前还款金额必须大于0',

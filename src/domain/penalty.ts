@@ -8,7 +8,7 @@ import type { ScheduleRow } from './schedule/types';
 export const PENALTY_MULTIPLIER = '1.5';
 
 export interface PenaltyInput {
-  /** Overdue principal in fen (penalty applies to principal only — no compounding on interest). */
+  /** Overdue principal in fen (罚息); for 复利 pass the overdue interest instead (same rate and days). */
   overduePrincipalFen: Fen;
   /** Contract annual rate. */
   annualRate: RateInput;
@@ -47,12 +47,36 @@ export interface OverdueRow {
   overduePrincipalFen: Fen;
   overdueInterestFen: Fen;
   overdueDays: number;
+  /** 罚息: overdue principal × penalty rate × overdue days. */
   penaltyFen: Fen;
+  /** 复利: overdue interest × penalty rate × overdue days (0 when compounding is off). */
+  compoundFen: Fen;
+}
+
+export interface OverdueOptions {
+  /**
+   * Charge 复利 on interest not paid when due, at the penalty rate (银发〔2003〕251号 《中国人民银行关于
+   * 人民币贷款利率有关问题的通知》: 对不能按时支付的利息，按罚息利率计收复利). Default true.
+   */
+  compoundInterest?: boolean;
+  /** Penalty-rate multiplier on the contract rate; default 1.5. */
+  multiplier?: string;
+}
+
+export interface OverdueSummary {
+  rows: OverdueRow[];
+  /** Principal + interest + 罚息 + 复利 of every overdue row: what clears them today. */
+  totalFen: Fen;
+  /** 罚息 on overdue principal, all rows. */
+  penaltyFen: Fen;
+  /** 复利 on overdue interest, all rows. */
+  compoundFen: Fen;
 }
 
 /**
- * Every unpaid row (period > paidThroughPeriod) whose due date is before `asOf`, with its penalty.
- * Returns the rows and the amount needed to clear them (principal + interest + penalty).
+ * Every unpaid row (period > paidThroughPeriod) whose due date is before `asOf`, with its 罚息 on
+ * the overdue principal and its 复利 on the overdue interest, each rounded once per row. Returns
+ * the rows and the amount needed to clear them (principal + interest + 罚息 + 复利).
  */
 export function overdueSummary(
   rows: readonly ScheduleRow[],
@@ -60,11 +84,15 @@ export function overdueSummary(
   asOf: IsoDate,
   annualRate: RateInput,
   basis: DayCountBasis = 'ACT/360',
-): { rows: OverdueRow[]; totalFen: Fen; penaltyFen: Fen } {
+  options: OverdueOptions = {},
+): OverdueSummary {
+  const compound = options.compoundInterest ?? true;
   const out: OverdueRow[] = [];
   for (const r of rows) {
     if (r.period <= paidThroughPeriod || r.dueDate >= asOf) continue;
-    const p = penaltyInterest({ overduePrincipalFen: r.principalFen, annualRate, dueDate: r.dueDate, asOf, basis });
+    const common = { annualRate, dueDate: r.dueDate, asOf, basis, multiplier: options.multiplier };
+    const p = penaltyInterest({ ...common, overduePrincipalFen: r.principalFen });
+    const c = compound ? penaltyInterest({ ...common, overduePrincipalFen: r.interestFen }).penaltyFen : 0;
     out.push({
       period: r.period,
       dueDate: r.dueDate,
@@ -72,9 +100,14 @@ export function overdueSummary(
       overdueInterestFen: r.interestFen,
       overdueDays: p.overdueDays,
       penaltyFen: p.penaltyFen,
+      compoundFen: c,
     });
   }
   const penaltyFen = out.reduce((a, r) => a + r.penaltyFen, 0);
-  const totalFen = out.reduce((a, r) => a + r.overduePrincipalFen + r.overdueInterestFen + r.penaltyFen, 0);
-  return { rows: out, totalFen, penaltyFen };
+  const compoundFen = out.reduce((a, r) => a + r.compoundFen, 0);
+  const totalFen = out.reduce(
+    (a, r) => a + r.overduePrincipalFen + r.overdueInterestFen + r.penaltyFen + r.compoundFen,
+    0,
+  );
+  return { rows: out, totalFen, penaltyFen, compoundFen };
 }

@@ -1,5 +1,5 @@
 import { Dec, type Dec as DecT } from './decimal';
-import { actualDays, daysInYear, parseDate, type DayCountBasis, type IsoDate } from './day-count';
+import { actualDays, dayInterest, daysInYear, parseDate, type DayCountBasis, type IsoDate } from './day-count';
 import { fail, ok, type Result } from './errors';
 import { positionOf, type LoanState } from './loan-state';
 import { assertFen, roundFen, type Fen } from './money';
@@ -25,9 +25,10 @@ function sumInterest(rows: readonly { interestFen: number }[]): number {
 }
 
 /**
- * 全部提前还款: exact payoff on `date` — outstanding principal plus interest on it from the last due
- * date (or start) to `date` on actual days (`basis`, default ACT/360), rounded once; no fee.
- * `date` must not be before the last paid due date, nor after the next unpaid due date.
+ * 全部提前还款: exact payoff on `date` — outstanding principal plus interest on it from the accrual
+ * start (the last due date, the start date, or the day the last instalment was paid early) to `date`
+ * on actual days (`basis`, default ACT/360), rounded once; no fee. `date` must not be before the
+ * accrual start, nor after the next unpaid due date (then something is overdue).
  */
 export function payoffQuote(state: LoanState, date: IsoDate, basis: DayCountBasis = 'ACT/360'): Result<PayoffQuote> {
   const pos = positionOf(state);
@@ -36,9 +37,9 @@ export function payoffQuote(state: LoanState, date: IsoDate, basis: DayCountBasi
   if (pos.remainingRows.length === 0 || pos.balanceFen === 0) {
     return fail('PREPAY_NOTHING_OUTSTANDING', zhCN.PREPAY_NOTHING_OUTSTANDING);
   }
-  if (date < pos.lastDueDate) return fail('PREPAY_DATE_BEFORE_LAST_DUE', zhCN.PREPAY_DATE_BEFORE_LAST_DUE);
+  if (date < pos.accrualStart) return fail('PREPAY_DATE_BEFORE_LAST_DUE', zhCN.PREPAY_DATE_BEFORE_LAST_DUE);
   if (date > pos.remainingRows[0].dueDate) return fail('PREPAY_HAS_OVERDUE', zhCN.PREPAY_HAS_OVERDUE);
-  const days = actualDays(pos.lastDueDate, date);
+  const days = actualDays(pos.accrualStart, date);
   const interestFen = roundFen(
     new Dec(pos.balanceFen).times(toRate(state.annualRate)).times(days).div(daysInYear(basis)),
   );
@@ -47,7 +48,7 @@ export function payoffQuote(state: LoanState, date: IsoDate, basis: DayCountBasi
     interestFen,
     totalFen: pos.balanceFen + interestFen,
     days,
-    accruedFrom: pos.lastDueDate,
+    accruedFrom: pos.accrualStart,
     interestSavedFen: sumInterest(pos.remainingRows) - interestFen,
   });
 }
@@ -94,7 +95,7 @@ export interface PartialPrepaymentResult {
   /** Paid rows unchanged + the new rows from the next period on. */
   schedule: Schedule;
   prepaidPrincipalFen: Fen;
-  /** Interest on the prepaid amount from the last due date to `date`; it is carried into the next row. */
+  /** Interest on the prepaid amount from the accrual start to `date`; it is carried into the next row. */
   accruedOnPrepaidFen: Fen;
   /** The regular payment of the new rows (first new row, without the carried accrual). */
   newInstalmentFen: Fen;
@@ -119,7 +120,7 @@ export function partialPrepayment(state: LoanState, input: PartialPrepaymentInpu
   const R = pos.remainingRows;
   if (R.length === 0 || pos.balanceFen === 0)
     return fail('PREPAY_NOTHING_OUTSTANDING', zhCN.PREPAY_NOTHING_OUTSTANDING);
-  if (input.date < pos.lastDueDate) return fail('PREPAY_DATE_BEFORE_LAST_DUE', zhCN.PREPAY_DATE_BEFORE_LAST_DUE);
+  if (input.date < pos.accrualStart) return fail('PREPAY_DATE_BEFORE_LAST_DUE', zhCN.PREPAY_DATE_BEFORE_LAST_DUE);
   if (input.date >= R[0].dueDate) return fail('PREPAY_HAS_OVERDUE', zhCN.PREPAY_HAS_OVERDUE);
   if (input.amountFen <= 0) return fail('PREPAY_AMOUNT_NOT_POSITIVE', zhCN.PREPAY_AMOUNT_NOT_POSITIVE);
   if (input.amountFen >= pos.balanceFen) return fail('PREPAY_AMOUNT_TOO_LARGE', zhCN.PREPAY_AMOUNT_TOO_LARGE);
@@ -129,11 +130,11 @@ export function partialPrepayment(state: LoanState, input: PartialPrepaymentInpu
 
   const r = monthlyRate(state.annualRate);
   const newBalance = pos.balanceFen - input.amountFen;
-  const days = actualDays(pos.lastDueDate, input.date);
-  const accrued: DecT = new Dec(input.amountFen)
-    .times(toRate(state.annualRate))
-    .times(days)
-    .div(daysInYear(input.basis ?? 'ACT/360'));
+  const basis = input.basis ?? 'ACT/360';
+  const accrued: DecT = dayInterest(input.amountFen, state.annualRate, actualDays(pos.accrualStart, input.date), basis);
+  // After an instalment paid early the remaining principal's interest from that day to the last due
+  // date is part of the next row (`instalmentPayment`); it stays there, on the lower balance.
+  const stub: DecT = dayInterest(newBalance, state.annualRate, actualDays(pos.accrualStart, pos.lastDueDate), basis);
   const shorten = input.option === 'SHORTEN_TERM' && R.length >= 2;
   const regular = shorten ? regularAmounts(R, pos.balanceFen, r) : undefined;
 
@@ -146,7 +147,7 @@ export function partialPrepayment(state: LoanState, input: PartialPrepaymentInpu
     firstPeriod: state.paidThroughPeriod + 1,
     keepPaymentFen: state.method === 'EQUAL_INSTALMENT' ? regular?.paymentFen : undefined,
     keepPrincipalFen: state.method === 'EQUAL_PRINCIPAL' ? regular?.principalFen : undefined,
-    firstPeriodExtraInterest: accrued,
+    firstPeriodExtraInterest: accrued.plus(stub),
   });
   const first = newRows[0];
   const newInstalmentFen = first.principalFen + roundFen(new Dec(newBalance).times(r));
@@ -157,5 +158,96 @@ export function partialPrepayment(state: LoanState, input: PartialPrepaymentInpu
     newInstalmentFen,
     remainingPeriods: newRows.length,
     interestSavedFen: sumInterest(R) - sumInterest(newRows),
+  });
+}
+
+export interface InstalmentPayment {
+  /** The instalment paid: the first unpaid row. */
+  period: number;
+  dueDate: IsoDate;
+  principalFen: Fen;
+  /** Interest paid now: accrued on the outstanding principal from `accruedFrom` to the payment date. */
+  interestFen: Fen;
+  totalFen: Fen;
+  /** True when paid before the due date. */
+  early: boolean;
+  days: number;
+  accruedFrom: IsoDate;
+  /** The row's interest as scheduled (what paying on the due date costs). */
+  scheduledInterestFen: Fen;
+  /** Interest of the period not yet run, on the principal still owed; added to the next row. */
+  carriedInterestFen: Fen;
+  /** Interest the instalment's principal no longer bears: from the payment date to the due date. */
+  interestSavedFen: Fen;
+  /** Paid rows + this row as paid + the next row with the carried interest + the rest unchanged. */
+  schedule: Schedule;
+}
+
+/**
+ * 归还本期 on `date`: the first unpaid row. On its due date it costs exactly the scheduled row.
+ * Before the due date it is an early repayment of that row's principal, and interest accrues only
+ * to the repayment date (product.md): the row's principal stops bearing interest on `date`, which
+ * saves `round(principal × rate × days(date → due date) / basis)` of the row's interest; what is
+ * left of the row's interest is split into what has accrued on the whole outstanding principal so
+ * far (paid now, never more than what is left) and the rest (the period not yet run, on the
+ * principal still owed), which is carried into the next row. The owner never pays more interest
+ * than by paying on the due date, nothing is charged in advance, and the loan's accrual start
+ * becomes `date` (store it as `LoanState.accrualStart`), so prepayment stays possible at once.
+ */
+export function instalmentPayment(
+  state: LoanState,
+  date: IsoDate,
+  basis: DayCountBasis = 'ACT/360',
+): Result<InstalmentPayment> {
+  const pos = positionOf(state);
+  if (!pos) return fail('PREPAY_BAD_PAID_THROUGH', zhCN.PREPAY_BAD_PAID_THROUGH);
+  parseDate(date);
+  const R = pos.remainingRows;
+  if (R.length === 0 || pos.balanceFen === 0)
+    return fail('PREPAY_NOTHING_OUTSTANDING', zhCN.PREPAY_NOTHING_OUTSTANDING);
+  const row = R[0];
+  if (date < pos.accrualStart) return fail('PREPAY_DATE_BEFORE_LAST_DUE', zhCN.PREPAY_DATE_BEFORE_LAST_DUE);
+  if (date > row.dueDate) return fail('PREPAY_HAS_OVERDUE', zhCN.PREPAY_HAS_OVERDUE);
+  const days = actualDays(pos.accrualStart, date);
+  const base = {
+    period: row.period,
+    dueDate: row.dueDate,
+    principalFen: row.principalFen,
+    days,
+    accruedFrom: pos.accrualStart,
+    scheduledInterestFen: row.interestFen,
+  };
+  if (date === row.dueDate) {
+    return ok({
+      ...base,
+      interestFen: row.interestFen,
+      totalFen: row.paymentFen,
+      early: false,
+      carriedInterestFen: 0,
+      interestSavedFen: 0,
+      schedule: makeSchedule(state.method, [...state.rows]),
+    });
+  }
+  // The instalment's principal stops bearing interest on `date`.
+  const saved = Math.min(
+    row.interestFen,
+    roundFen(dayInterest(row.principalFen, state.annualRate, actualDays(date, row.dueDate), basis)),
+  );
+  const owed = row.interestFen - saved;
+  const interestFen = Math.min(owed, roundFen(dayInterest(pos.balanceFen, state.annualRate, days, basis)));
+  // The last row paid early settles the loan: it costs what the payoff would (interest to `date`).
+  const carried = R.length > 1 ? owed - interestFen : 0;
+  const next = R.slice(1).map((r, i) =>
+    i === 0 ? { ...r, interestFen: r.interestFen + carried, paymentFen: r.paymentFen + carried } : r,
+  );
+  const paid = { ...row, interestFen, paymentFen: row.principalFen + interestFen };
+  return ok({
+    ...base,
+    interestFen,
+    totalFen: row.principalFen + interestFen,
+    early: true,
+    carriedInterestFen: carried,
+    interestSavedFen: row.interestFen - interestFen - carried,
+    schedule: makeSchedule(state.method, [...pos.paidRows, paid, ...next]),
   });
 }

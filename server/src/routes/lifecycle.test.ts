@@ -58,6 +58,9 @@ describe('loan lifecycle over HTTP', () => {
     expect(loan.startDate).toBe('2026-03-01');
     expect(loan.nextDue).toEqual({ period: 1, dueDate: '2026-04-01', amountFen: 853_099 });
 
+    // Paid on its due date, the first instalment is exactly the scheduled row (paying before the due
+    // date charges interest only to the payment day: servicing-money.test.ts).
+    t.clock.set('2026-04-01T02:00:00Z');
     const r1 = await sealedPost(
       t.app,
       u,
@@ -116,7 +119,14 @@ describe('loan lifecycle over HTTP', () => {
     expect(detail.status).toBe('overdue');
     const row = detail.schedule[0];
     const penalty = Math.round((row.principalFen * 0.0435 * 1.5 * 10) / 360);
-    expect(detail.overdue).toMatchObject({ periods: 1, penaltyFen: penalty, totalFen: row.paymentFen + penalty });
+    // 复利 on the unpaid interest at the same rate (银发〔2003〕251号): 4,350 × 0.06525 × 10 / 360 = 7.88 → 8.
+    const compound = 8;
+    expect(detail.overdue).toMatchObject({
+      periods: 1,
+      penaltyFen: penalty,
+      compoundFen: compound,
+      totalFen: row.paymentFen + penalty + compound,
+    });
     const notCurrent = await sealedPost(
       t.app,
       u,
@@ -135,7 +145,10 @@ describe('loan lifecycle over HTTP', () => {
       { key: true },
     );
     expect(r.statusCode).toBe(200);
-    expect(json(r).repayment).toMatchObject({ penaltyFen: penalty, amountFen: row.paymentFen + penalty });
+    expect(json(r).repayment).toMatchObject({
+      penaltyFen: penalty + compound,
+      amountFen: row.paymentFen + penalty + compound,
+    });
     expect(json(r).loan.status).toBe('active');
     const notices = json(await t.app.inject({ url: '/api/notices', headers: u.auth })).items;
     expect(notices.map((n: { kind: string }) => n.kind)).toEqual(
@@ -175,6 +188,8 @@ describe('loan lifecycle over HTTP', () => {
     const io = opts.options[0];
     expect(io.available).toBe(true);
     expect(io.extraInterestFen).toBeGreaterThan(0);
+    const cap = await t.app.inject({ url: `/api/loans/${loan.id}/deferral-options?months=7`, headers: u.auth });
+    expect(json(cap).options[0]).toMatchObject({ available: false, code: 'DEFERRAL_EXCEEDS_POLICY_CAP' });
     const r = await sealedPost(
       t.app,
       u,
@@ -204,8 +219,6 @@ describe('loan lifecycle over HTTP', () => {
       { key: true },
     );
     expect(json(twice).code).toBe('DEFERRAL_ALREADY_USED');
-    const cap = await t.app.inject({ url: `/api/loans/${loan.id}/deferral-options?months=7`, headers: u.auth });
-    expect(json(cap).options[0]).toMatchObject({ available: false, code: 'DEFERRAL_EXCEEDS_POLICY_CAP' });
   });
 
   test('a full deferral pauses payments without ever showing overdue (正常计息、免收罚息)', async () => {
@@ -234,12 +247,11 @@ describe('loan lifecycle over HTTP', () => {
     expect(detail.status).toBe('active');
     expect(detail.overdue.periods).toBe(0);
     expect(detail.schedule.slice(0, 2).map((x: { status: string }) => x.status)).toEqual(['paid', 'paid']);
-    // The first real instalment carries the deferred interest.
-    expect(detail.nextDue).toMatchObject({
-      period: 3,
-      dueDate: '2026-06-01',
-      amountFen: 853_099 + json(r).deferral.deferredInterestFen,
-    });
+    // The deferred interest (2 × 36,250 = 72,500) is spread over the 12 instalments after the
+    // deferral: 72,500 / 12 = 6,041 each (floor), the last one takes the remainder.
+    expect(json(r).deferral.deferredInterestFen).toBe(72_500);
+    expect(detail.nextDue).toMatchObject({ period: 3, dueDate: '2026-06-01', amountFen: 853_099 + 6_041 });
+    t.clock.set('2026-06-01T02:00:00Z'); // on its due date the instalment is the scheduled amount
     const pay = await sealedPost(
       t.app,
       u,

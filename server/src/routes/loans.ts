@@ -4,7 +4,7 @@ import type { AppDeps } from '../deps';
 import { payoffQuote } from '../domain';
 import { AppError, notFound } from '../errors';
 import { runOnce } from '../services/idempotency';
-import { loadLoan, loanView } from '../services/loan-book';
+import { loadLoan, loanView, overdueOf } from '../services/loan-book';
 import { repay, repaymentOptions, repaymentView, type RepayInput } from '../services/repayments';
 import { deferralOptions, deferralView, renewalView, requestDeferral, requestRenewal } from '../services/servicing';
 import {
@@ -20,6 +20,7 @@ import {
 } from '../schemas';
 import { businessDate, isCalendarDate } from '../time';
 import { Anything, Deferral, Loan, Renewal, Repayment } from './views';
+import { checkServicingDate } from './quote-limits';
 
 const IdParams = Type.Object({ id: Id });
 const RepayBody = Body({
@@ -109,8 +110,13 @@ export default async function loanRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request) => {
       const l = await loadLoan(deps.db, deps.clock, request.userId, idOf(request));
       const date = (request.query as { date?: string }).date ?? businessDate(deps.clock.now());
-      if (!isCalendarDate(date)) throw new AppError(400, 'DATE_INVALID', '日期无效', 'date');
+      if (!isCalendarDate(date))
+        throw new AppError(400, 'DATE_INVALID', '结清日期不是有效日期：请按“年-月-日”填写，如 2026-03-15', 'date');
       if (l.loan.status !== 'active') throw new AppError(409, 'LOAN_NOT_ACTIVE', '该笔贷款已结清');
+      // With nothing overdue today, a date past the next due date is a date out of range, not
+      // "overdue payments": the answer names the dates a payoff can be quoted for.
+      if (!overdueOf(l, businessDate(deps.clock.now())).rows.length)
+        checkServicingDate(l.state, date, '结清日期', 'date', true);
       const q = payoffQuote(l.state, date, l.basis);
       if (!q.ok) throw new AppError(409, q.code, q.message, 'date');
       return { date, ...q.value };

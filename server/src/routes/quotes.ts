@@ -15,64 +15,82 @@ import {
   type Schedule,
 } from '../domain';
 import { AppError } from '../errors';
-import {
-  AmortisingMethod as AmortisingSchema,
-  Body,
-  CalendarDate,
-  errorResponses,
-  Fen,
-  Method,
-  PositiveFen,
-  Rate,
-} from '../schemas';
+import { AmortisingMethod as AmortisingSchema, Body, errorResponses, Fen, Method, PositiveFen } from '../schemas';
 import { aprOf, scheduleRowsView, TERMS_TEXT } from '../services/money-views';
 import { allDeferralOptions } from '../services/servicing';
 import { businessDate } from '../time';
 import { Anything } from './views';
+import {
+  checkDate,
+  checkLoanPrincipal,
+  checkNewLoanAmount,
+  checkRate,
+  checkServicingDate,
+  checkStartDate,
+  checkTerm,
+  QUOTE_LIMITS,
+} from './quote-limits';
+import { DEFERRAL_POLICY } from '../services/servicing';
 
 // Quotes are public previews (before sign-in too) computed with the same shared math the
-// mini-program uses; nothing is stored.
+// mini-program uses; nothing is stored. The schemas only fix the types: the product's limits
+// (amount, term list, rate, dates) are checked in the handlers (quote-limits.ts), so every refusal
+// names the field in Chinese, the allowed range and what to do, instead of a schema keyword.
 const Basis = Type.Union([Type.Literal('ACT/360'), Type.Literal('ACT/365')], {
   description: 'day count for day-based interest',
 });
-const Term = Type.Integer({ minimum: 1, maximum: 60 });
+const AnyInt = (description: string) => Type.Integer({ description });
+const DateText = (description: string) => Type.String({ maxLength: 32, description: `${description}, YYYY-MM-DD` });
+const RateText = Type.String({
+  maxLength: 32,
+  description: 'annual rate as a decimal string, above 0 and at most 0.24',
+});
 const LoanTerms = Body({
-  amountFen: PositiveFen,
-  termMonths: Term,
+  amountFen: AnyInt('principal in fen, at most the product maximum (3,000,000 yuan)'),
+  termMonths: AnyInt('3, 6, 12, 24 or 36'),
   method: AmortisingSchema,
-  annualRate: Rate,
-  startDate: CalendarDate,
+  annualRate: RateText,
+  startDate: DateText('value (drawdown) date'),
   paidThroughPeriod: Type.Integer({ minimum: 0, maximum: 60, description: 'instalments already paid' }),
 });
 const ScheduleBody = Body({
-  amountFen: PositiveFen,
-  termMonths: Term,
+  amountFen: AnyInt('amount in fen: 1,000 to 3,000,000 yuan in steps of 100 yuan'),
+  termMonths: AnyInt('3, 6, 12, 24 or 36'),
   method: Method,
-  annualRate: Rate,
+  annualRate: RateText,
   dayCount: Type.Optional(Basis),
-  startDate: Type.Optional(CalendarDate),
+  startDate: Type.Optional(DateText('value date, default today')),
   fees: Type.Optional(Body({ upfrontFeeFen: Type.Optional(Fen), perPeriodFeeFen: Type.Optional(Fen) })),
 });
-const PayoffBody = Body({ loan: LoanTerms, date: CalendarDate, dayCount: Type.Optional(Basis) });
+const PayoffBody = Body({ loan: LoanTerms, date: DateText('payoff date'), dayCount: Type.Optional(Basis) });
 const PrepayBody = Body({
   loan: LoanTerms,
-  date: CalendarDate,
+  date: DateText('prepayment date'),
   amountFen: PositiveFen,
   option: Type.Union([Type.Literal('SHORTEN_TERM'), Type.Literal('LOWER_INSTALMENT')]),
   dayCount: Type.Optional(Basis),
 });
-const DeferralBody = Body({ loan: LoanTerms, months: Type.Integer({ minimum: 1, maximum: 24 }) });
+const DeferralBody = Body({ loan: LoanTerms, months: AnyInt('deferral months, 1 to the policy cap (6)') });
 const PenaltyBody = Body({
-  overduePrincipalFen: Fen,
-  annualRate: Rate,
-  dueDate: CalendarDate,
-  asOf: CalendarDate,
+  overduePrincipalFen: AnyInt('overdue principal in fen'),
+  annualRate: RateText,
+  dueDate: DateText('missed due date'),
+  asOf: DateText('accrue up to and including'),
   dayCount: Type.Optional(Basis),
 });
 
-function stateOf(t: Static<typeof LoanTerms>) {
+function stateOf(t: Static<typeof LoanTerms>, today: string) {
+  checkLoanPrincipal(t.amountFen, 'loan.amountFen');
+  checkTerm(t.termMonths, 'loan.termMonths');
+  checkRate(t.annualRate, 'loan.annualRate');
+  checkStartDate(t.startDate, today, 'loan.startDate');
   if (t.paidThroughPeriod >= t.termMonths)
-    throw new AppError(400, 'NOTHING_OUTSTANDING', '已还期数须小于总期数', 'loan.paidThroughPeriod');
+    throw new AppError(
+      400,
+      'NOTHING_OUTSTANDING',
+      `已还期数须小于总期数（0 至 ${t.termMonths - 1}），请填写已按期归还的期数`,
+      'loan.paidThroughPeriod',
+    );
   return loanStateFromTerms(
     t.method as AmortisingMethod,
     { principalFen: t.amountFen, annualRate: t.annualRate, termMonths: t.termMonths, startDate: t.startDate },
@@ -99,7 +117,12 @@ export default async function quoteRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       const b = request.body as Static<typeof ScheduleBody>;
-      const startDate = b.startDate ?? businessDate(deps.clock.now());
+      const today = businessDate(deps.clock.now());
+      checkNewLoanAmount(b.amountFen);
+      checkTerm(b.termMonths);
+      checkRate(b.annualRate);
+      if (b.startDate !== undefined) checkStartDate(b.startDate, today);
+      const startDate = b.startDate ?? today;
       const basis: DayCountBasis = b.dayCount ?? 'ACT/360';
       let schedule: Schedule;
       if (b.method === 'REVOLVING') {
@@ -151,7 +174,9 @@ export default async function quoteRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       const b = request.body as Static<typeof PayoffBody>;
-      return { date: b.date, ...orConflict(payoffQuote(stateOf(b.loan), b.date, b.dayCount ?? 'ACT/360'), 'date') };
+      const state = stateOf(b.loan, businessDate(deps.clock.now()));
+      checkServicingDate(state, b.date, '结清日期', 'date', true);
+      return { date: b.date, ...orConflict(payoffQuote(state, b.date, b.dayCount ?? 'ACT/360'), 'date') };
     },
   );
 
@@ -167,8 +192,10 @@ export default async function quoteRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       const b = request.body as Static<typeof PrepayBody>;
+      const state = stateOf(b.loan, businessDate(deps.clock.now()));
+      checkServicingDate(state, b.date, '提前还款日期', 'date', false);
       const r = orConflict(
-        partialPrepayment(stateOf(b.loan), {
+        partialPrepayment(state, {
           date: b.date,
           amountFen: b.amountFen,
           option: b.option,
@@ -193,7 +220,15 @@ export default async function quoteRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       const b = request.body as Static<typeof DeferralBody>;
-      return allDeferralOptions(stateOf(b.loan), b.months);
+      const cap = DEFERRAL_POLICY.maxDeferralMonths;
+      if (!Number.isSafeInteger(b.months) || b.months < 1 || b.months > cap)
+        throw new AppError(
+          400,
+          'DEFERRAL_MONTHS_OUT_OF_RANGE',
+          `延期月数须为 1 至 ${cap} 个月，请在此范围内选择`,
+          'months',
+        );
+      return allDeferralOptions(stateOf(b.loan, businessDate(deps.clock.now())), b.months);
     },
   );
 
@@ -209,6 +244,15 @@ export default async function quoteRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       const b = request.body as Static<typeof PenaltyBody>;
+      if (
+        !Number.isSafeInteger(b.overduePrincipalFen) ||
+        b.overduePrincipalFen < 0 ||
+        b.overduePrincipalFen > QUOTE_LIMITS.maxFen
+      )
+        checkLoanPrincipal(b.overduePrincipalFen, 'overduePrincipalFen');
+      checkRate(b.annualRate);
+      checkDate(b.dueDate, '应还日期', 'dueDate');
+      checkDate(b.asOf, '计算截止日期', 'asOf');
       const r = penaltyInterest({ ...b, basis: b.dayCount });
       return {
         overdueDays: r.overdueDays,

@@ -5,6 +5,7 @@ import {
   buildSchedule,
   makeSchedule,
   overdueSummary,
+  positionOf,
   type AmortisingMethod,
   type DayCountBasis,
   type LoanState,
@@ -12,7 +13,7 @@ import {
 } from '../domain';
 import { notFound } from '../errors';
 import { businessDate, isoTime } from '../time';
-import { aprOf } from './money-views';
+import { aprOf, OVERDUE_POLICY } from './money-views';
 
 type Q = Kysely<Database>;
 type LoanRow = Selectable<LoansTable>;
@@ -59,6 +60,10 @@ export async function loadLoan(
     balanceFen: Number(i.balance_fen),
   }));
   const paidThrough = instalments.filter((i) => i.status === 'paid').length;
+  // Interest runs from the day the last instalment was paid when that was before its due date
+  // (归还本期 early); the domain ignores a later day (a row paid on or after its due date).
+  const lastPaid = paidThrough > 0 ? instalments[paidThrough - 1] : undefined;
+  const accrualStart = lastPaid?.paid_at ? businessDate(lastPaid.paid_at) : undefined;
   const deferral =
     (await q
       .selectFrom('deferrals')
@@ -72,6 +77,7 @@ export async function loadLoan(
     startDate: loan.start_date,
     rows,
     paidThroughPeriod: paidThrough,
+    accrualStart,
   };
   return { loan, instalments, rows, paidThrough, state, basis: loan.day_count as DayCountBasis, deferral };
 }
@@ -124,6 +130,11 @@ export async function replaceUnpaidRows(q: Q, loanId: string, paidThrough: numbe
   );
 }
 
+/** The overdue rows today with 罚息 and (per OVERDUE_POLICY) 复利: one computation for views and repayment. */
+export function overdueOf(l: LoadedLoan, today: string) {
+  return overdueSummary(l.rows, l.paidThrough, today, l.loan.annual_rate, l.basis, OVERDUE_POLICY);
+}
+
 export function loanStatus(l: LoadedLoan, today: string): 'active' | 'overdue' | 'settled' | 'renewed' {
   if (l.loan.status !== 'active') return l.loan.status as 'settled' | 'renewed';
   const next = l.rows[l.paidThrough];
@@ -133,7 +144,7 @@ export function loanStatus(l: LoadedLoan, today: string): 'active' | 'overdue' |
 export function loanView(l: LoadedLoan, clock: Clock, detail = true) {
   const today = businessDate(clock.now());
   const unpaid = l.rows.slice(l.paidThrough);
-  const overdue = overdueSummary(l.rows, l.paidThrough, today, l.loan.annual_rate, l.basis);
+  const overdue = overdueOf(l, today);
   // The next instalment with something to pay (paused deferral months show in the schedule only).
   const next = unpaid.find((r) => r.paymentFen > 0);
   const principal = Number(l.loan.principal_fen);
@@ -169,8 +180,11 @@ export function loanView(l: LoadedLoan, clock: Clock, detail = true) {
       periods: overdue.rows.length,
       totalFen: overdue.totalFen,
       penaltyFen: overdue.penaltyFen,
+      compoundFen: overdue.compoundFen,
       rows: overdue.rows,
     },
+    /** Interest on the outstanding principal runs from this day (after an instalment paid early, that day). */
+    accrualStart: positionOf(l.state)?.accrualStart ?? l.loan.start_date,
     createdAt: isoTime(l.loan.created_at),
     settledAt: l.loan.settled_at ? isoTime(l.loan.settled_at) : null,
     ...(detail

@@ -33,8 +33,17 @@ export function schedulePreview(
   return { rows: scheduleRowsView(schedule), totals: schedule.totals, ...aprOf(principalFen, schedule) };
 }
 
+/**
+ * Overdue charges (银发〔2003〕251号): 罚息 on overdue principal and 复利 on interest not paid when
+ * due, both at the contract rate × 1.5 from the first overdue day. 复利 is on by default; a bank whose
+ * policy waives it starts the server with OVERDUE_COMPOUND_INTEREST=0.
+ */
+export const OVERDUE_POLICY = { compoundInterest: process.env.OVERDUE_COMPOUND_INTEREST !== '0' } as const;
+
 export const TERMS_TEXT = {
-  penaltyRule: '逾期本金自逾期第一天起按合同利率的 1.5 倍计收罚息（不对利息计收复利）',
+  penaltyRule: OVERDUE_POLICY.compoundInterest
+    ? '逾期本金自逾期第一天起按合同利率的 1.5 倍计收罚息；逾期未付的利息按同一罚息利率计收复利'
+    : '逾期本金自逾期第一天起按合同利率的 1.5 倍计收罚息（不对利息计收复利）',
   prepaymentRule: '可随时全部或部分提前还款，利息计至还款日，不收取违约金或手续费',
   dayCountRule: '月度利息按 年利率÷12 计算；按日计息（提前还款、罚息）按实际天数/360，每期利息四舍五入到分',
   feesRule: '无任何手续费、服务费；本行不会收取任何放款前费用',

@@ -1,10 +1,17 @@
 import type { AppDeps } from '../deps';
-import { overdueSummary, partialPrepayment, payoffQuote, type PrepaymentOption } from '../domain';
+import {
+  instalmentPayment,
+  partialPrepayment,
+  payoffQuote,
+  type PayoffQuote,
+  type PrepaymentOption,
+  type ScheduleRow,
+} from '../domain';
 import { AppError } from '../errors';
 import { newId } from '../ids';
 import { businessDate, isoTime } from '../time';
 import type { Trx } from './idempotency';
-import { insertSchedule, loadLoan, loanView, replaceUnpaidRows, type LoadedLoan } from './loan-book';
+import { insertSchedule, loadLoan, loanView, overdueOf, replaceUnpaidRows, type LoadedLoan } from './loan-book';
 
 export type RepayKind = 'current' | 'overdue' | 'full' | 'partial';
 export interface RepayInput {
@@ -20,20 +27,29 @@ export interface RepayInput {
 interface Allocation {
   principalFen: number;
   interestFen: number;
+  /** 罚息 on overdue principal. */
   penaltyFen: number;
+  /** 复利 on overdue interest (stored with the penalty in `repayments.penalty_fen`). */
+  compoundFen?: number;
   detail: Record<string, unknown>;
 }
+
+const amountOf = (a: Allocation) => a.principalFen + a.interestFen + a.penaltyFen + (a.compoundFen ?? 0);
 
 function domainFailure(r: { ok: false; code: string; message: string }, field?: string): never {
   throw new AppError(409, r.code, r.message, field);
 }
 
 /** What a repayment of this kind costs today, and how it changes the loan (applied by `repay`). */
-function plan(l: LoadedLoan, today: string, input: RepayInput) {
+function plan(
+  l: LoadedLoan,
+  today: string,
+  input: RepayInput,
+): { alloc: Allocation; paysRows?: number; penalties?: number[]; newSchedule?: ScheduleRow[]; payoff?: PayoffQuote } {
   const unpaid = l.rows.slice(l.paidThrough);
   if (l.loan.status !== 'active' || unpaid.length === 0)
     throw new AppError(409, 'LOAN_NOT_ACTIVE', '该笔贷款已结清，无需还款');
-  const overdue = overdueSummary(l.rows, l.paidThrough, today, l.loan.annual_rate, l.basis);
+  const overdue = overdueOf(l, today);
   const hasOverdue = overdue.rows.length > 0;
   switch (input.kind) {
     case 'current': {
@@ -47,14 +63,20 @@ function plan(l: LoadedLoan, today: string, input: RepayInput) {
           'kind',
         );
       }
+      // Before its due date this is an early repayment of the row's principal: interest only to
+      // today, the rest of the period's interest (on the principal still owed) moves to the next row.
+      const q = instalmentPayment(l.state, today, l.basis);
+      if (!q.ok) domainFailure(q, 'kind');
+      const { schedule, ...summary } = q.value;
       return {
         alloc: {
-          principalFen: row.principalFen,
-          interestFen: row.interestFen,
+          principalFen: q.value.principalFen,
+          interestFen: q.value.interestFen,
           penaltyFen: 0,
-          detail: { periods: [row.period] },
+          detail: { periods: [row.period], ...summary },
         },
         paysRows: 1,
+        newSchedule: q.value.early ? schedule.rows : undefined,
       };
     }
     case 'overdue': {
@@ -63,9 +85,14 @@ function plan(l: LoadedLoan, today: string, input: RepayInput) {
         principalFen: overdue.rows.reduce((a, r) => a + r.overduePrincipalFen, 0),
         interestFen: overdue.rows.reduce((a, r) => a + r.overdueInterestFen, 0),
         penaltyFen: overdue.penaltyFen,
-        detail: { periods: overdue.rows.map((r) => r.period), rows: overdue.rows },
+        compoundFen: overdue.compoundFen,
+        detail: { periods: overdue.rows.map((r) => r.period), rows: overdue.rows, compoundFen: overdue.compoundFen },
       };
-      return { alloc, paysRows: overdue.rows.length, penalties: overdue.rows.map((r) => r.penaltyFen) };
+      return {
+        alloc,
+        paysRows: overdue.rows.length,
+        penalties: overdue.rows.map((r) => r.penaltyFen + r.compoundFen),
+      };
     }
     case 'full': {
       const q = payoffQuote(l.state, today, l.basis);
@@ -111,7 +138,7 @@ export async function repay(deps: AppDeps, trx: Trx, userId: string, loanId: str
   const today = businessDate(now);
   const l = await loadLoan(trx, deps.clock, userId, loanId, { lock: true });
   const p = plan(l, today, input);
-  const amountFen = p.alloc.principalFen + p.alloc.interestFen + p.alloc.penaltyFen;
+  const amountFen = amountOf(p.alloc);
   if (input.expectedAmountFen !== undefined && input.expectedAmountFen !== amountFen) {
     throw new AppError(
       409,
@@ -121,10 +148,13 @@ export async function repay(deps: AppDeps, trx: Trx, userId: string, loanId: str
     );
   }
 
-  if ('paysRows' in p && p.paysRows) {
-    const penalties = 'penalties' in p ? p.penalties : undefined;
+  if (p.paysRows) {
+    const penalties = p.penalties;
+    // An instalment paid early is re-priced and the next row takes the carried interest.
+    const rows = p.newSchedule ?? l.rows;
+    if (rows !== l.rows) await replaceUnpaidRows(trx, loanId, l.paidThrough, rows);
     for (let k = 0; k < p.paysRows; k++) {
-      const row = l.rows[l.paidThrough + k];
+      const row = rows[l.paidThrough + k];
       await trx
         .updateTable('instalments')
         .set({
@@ -138,7 +168,7 @@ export async function repay(deps: AppDeps, trx: Trx, userId: string, loanId: str
         .where('seq', '=', row.period)
         .execute();
     }
-  } else if ('payoff' in p && p.payoff) {
+  } else if (p.payoff) {
     // The schedule records what happened: the unpaid rows give way to one settled payoff row.
     const period = l.paidThrough + 1;
     await trx.deleteFrom('instalments').where('loan_id', '=', loanId).where('seq', '>', l.paidThrough).execute();
@@ -156,7 +186,7 @@ export async function repay(deps: AppDeps, trx: Trx, userId: string, loanId: str
       .where('loan_id', '=', loanId)
       .where('seq', '=', period)
       .execute();
-  } else if ('newSchedule' in p && p.newSchedule) {
+  } else if (p.newSchedule) {
     await replaceUnpaidRows(trx, loanId, l.paidThrough, p.newSchedule);
   }
 
@@ -179,7 +209,7 @@ export async function repay(deps: AppDeps, trx: Trx, userId: string, loanId: str
       amount_fen: amountFen,
       principal_fen: p.alloc.principalFen,
       interest_fen: p.alloc.interestFen,
-      penalty_fen: p.alloc.penaltyFen,
+      penalty_fen: p.alloc.penaltyFen + (p.alloc.compoundFen ?? 0),
       detail: JSON.stringify(p.alloc.detail),
       created_at: now,
     })
@@ -194,11 +224,7 @@ export function repaymentOptions(l: LoadedLoan, today: string) {
   for (const kind of ['current', 'overdue', 'full'] as const) {
     try {
       const p = plan(l, today, { kind });
-      out[kind] = {
-        available: true,
-        amountFen: p.alloc.principalFen + p.alloc.interestFen + p.alloc.penaltyFen,
-        ...p.alloc,
-      };
+      out[kind] = { available: true, amountFen: amountOf(p.alloc), compoundFen: 0, ...p.alloc };
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       out[kind] = { available: false, code: e.code, message: e.message };

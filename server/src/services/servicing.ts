@@ -1,10 +1,10 @@
 import type { AppDeps } from '../deps';
-import { buildSchedule, deferral, overdueSummary, type DeferralPlan, type LoanState } from '../domain';
+import { buildSchedule, deferral, type DeferralPlan, type LoanState } from '../domain';
 import { AppError } from '../errors';
 import { newId } from '../ids';
 import { addDays, businessDate, isoTime } from '../time';
 import type { Trx } from './idempotency';
-import { insertSchedule, loadLoan, loanView, replaceUnpaidRows, type LoadedLoan } from './loan-book';
+import { insertSchedule, loadLoan, loanView, overdueOf, replaceUnpaidRows, type LoadedLoan } from './loan-book';
 import { scheduleRowsView } from './money-views';
 import { addNotice } from './notices';
 
@@ -23,12 +23,27 @@ const LABEL: Record<DeferralOption, string> = {
 function planOf(option: DeferralOption, months: number, state: LoanState): DeferralPlan {
   if (option === 'RESPREAD')
     return { kind: 'RESPREAD', newRemainingTerm: state.rows.length - state.paidThroughPeriod + months };
+  // 延期还本付息: the interest of the paused months is spread evenly over the instalments after the
+  // deferral (as the option says on screen), not added to the first one — a deferral is relief, and
+  // one instalment carrying months of interest is the payment shock it is meant to avoid.
+  if (option === 'FULL_DEFERRAL') return { kind: option, months, deferredInterest: 'SPREAD' };
   return { kind: option, months };
+}
+
+/** Once per loan: the one already applied, said with its date so the owner knows why. */
+function alreadyDeferred(l: LoadedLoan): AppError | null {
+  if (!l.deferral) return null;
+  const on = isoTime(l.deferral.created_at).slice(0, 10);
+  return new AppError(
+    409,
+    'DEFERRAL_ALREADY_USED',
+    `本笔贷款已于 ${on} 办理过延期（${LABEL[l.deferral.option as DeferralOption] ?? '延期'}，${l.deferral.months}个月），每笔贷款只能延期一次；如仍有困难，可在到期前申请无还本续贷或联系人工服务`,
+  );
 }
 
 function assertServiceable(l: LoadedLoan, today: string) {
   if (l.loan.status !== 'active') throw new AppError(409, 'LOAN_NOT_ACTIVE', '该笔贷款已结清或已续贷');
-  if (overdueSummary(l.rows, l.paidThrough, today, l.loan.annual_rate, l.basis).rows.length) {
+  if (overdueOf(l, today).rows.length) {
     throw new AppError(409, 'HAS_OVERDUE', '您有逾期未还的款项，请先归还逾期款项');
   }
 }
@@ -50,10 +65,14 @@ function preview(state: LoanState, option: DeferralOption, months: number) {
   };
 }
 
-/** All three options side by side (the Deferral screen and the deferral quote). */
-export function allDeferralOptions(state: LoanState, months: number) {
+/**
+ * All three options side by side (the Deferral screen and the deferral quote). With `blocked`, each
+ * is listed as unavailable with that reason (the screen shows why instead of offering it).
+ */
+export function allDeferralOptions(state: LoanState, months: number, blocked?: AppError | null) {
   const options = (['INTEREST_ONLY', 'RESPREAD', 'FULL_DEFERRAL'] as const).map((o) => {
     try {
+      if (blocked) throw blocked;
       const { schedule: _applied, ...rest } = preview(state, o, months);
       return { available: true, ...rest };
     } catch (e) {
@@ -67,7 +86,7 @@ export function allDeferralOptions(state: LoanState, months: number) {
 export async function deferralOptions(deps: AppDeps, userId: string, loanId: string, months: number) {
   const l = await loadLoan(deps.db, deps.clock, userId, loanId);
   assertServiceable(l, businessDate(deps.clock.now()));
-  return allDeferralOptions(l.state, months);
+  return allDeferralOptions(l.state, months, alreadyDeferred(l));
 }
 
 /** Applies a deferral to the schedule (auto-approved within policy) and records it. */
@@ -88,7 +107,7 @@ export async function requestDeferral(
     .where('loan_id', '=', loanId)
     .where('status', '=', 'applied')
     .executeTakeFirst();
-  if (used) throw new AppError(409, 'DEFERRAL_ALREADY_USED', '每笔贷款只能申请一次延期');
+  if (used) throw alreadyDeferred(l) ?? new AppError(409, 'DEFERRAL_ALREADY_USED', '每笔贷款只能申请一次延期');
   const p = preview(l.state, option, months);
   await replaceUnpaidRows(trx, loanId, l.paidThrough, p.schedule.rows);
   const row = await trx

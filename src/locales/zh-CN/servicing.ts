@@ -1,4 +1,5 @@
 // Strings of the my loans, loan detail, repayment, deferral and renewal screens.
+import { plainAprBasis, plainDayCount } from './plain';
 export const servicing = {
   status: {
     active: '还款中',
@@ -24,7 +25,7 @@ export const servicing = {
   card: {
     principal: '借款金额',
     apr: '年化利率',
-    aprValue: (percent: string, basis: string) => `${percent} ${basis}`,
+    aprValue: (percent: string, basis: string) => `${percent}（${plainAprBasis(basis)}）`,
     nextDue: '下期还款',
     nextDueValue: (date: string, amount: string) => `${date} 应还 ${amount}`,
     overdueAmount: '逾期应还（含罚息）',
@@ -63,13 +64,13 @@ export const servicing = {
     chartTitle: '每期本金与利息',
     conventionsTitle: '计息规则',
     conventions: [
-      '按日计息 ACT/360（年按360天、按实际天数计息，算头不算尾）',
+      '按日计息：一年按360天、按实际借款天数计息（算头不算尾）',
       '每期利息四舍五入到分，按期取整而非按日取整',
       '末期调整尾差，确保剩余本金恰好归零',
       '逾期罚息 = 合同利率 × 1.5，自逾期第一天起按日计收',
       '提前还款不收手续费，利息计至还款日',
     ],
-    dayCount: (basis: string) => `本笔贷款计息基准：${basis}`,
+    dayCount: (basis: string) => `本笔贷款计息方式：${plainDayCount(basis)}`,
     repay: '还款',
     deferral: '延期 / 续贷',
     settledNote: '该笔贷款已结清，无需还款',
@@ -108,21 +109,31 @@ export const servicing = {
     } as Record<string, string>,
     unavailable: '暂不可选',
     currentDue: (period: number) => `第${period}期应还`,
+    /** 归还本期 before its due date: what it does, in words (issue: it must be stated on screen). */
+    currentEarly: (dueDate: string, days: number) =>
+      `还款日（${dueDate}）前归还本期：本期本金今天还清后不再计息，利息只计到今天（${days}天）；本期其余天数的利息按剩余本金计入下一期，合计不会多于按期还款。`,
+    currentCarried: '其余利息（计入下一期）',
+    currentSaved: '较按期还款少付利息',
+    currentRule:
+      '归还本期：到还款日当天按还款计划扣款；还款日前归还，利息只计到还款当天。也可随时全部或部分提前还款，利息计至还款日，不收违约金。',
     principal: '本金',
     interest: '利息',
     penalty: '罚息',
-    penaltyRule: '罚息 = 合同利率 × 1.5，按逾期天数计收（ACT/360）',
+    compound: '复利',
+    penaltyRule: '罚息 = 合同利率 × 1.5，按逾期天数计收（一年按360天计）',
+    compoundRule:
+      '复利 = 逾期未付的利息 × 罚息利率（合同利率 × 1.5）× 逾期天数 ÷ 360（中国人民银行 银发〔2003〕251号）',
     overdueRow: (period: number, date: string, days: number) => `第${period}期（${date}到期，逾期${days}天）`,
     overdueTotal: '逾期应还合计',
     total: '合计应还',
     payoffDate: '结清日期',
-    payoffDateHint: '格式 YYYY-MM-DD，可查询任一日期的精确结清金额（不晚于下一还款日）',
+    payoffDateHint: '按“年-月-日”填写，例如 2026-12-01；可查询任一日期的精确结清金额（不晚于下一还款日）',
     payoffQuery: '查询该日结清金额',
     payoffFor: (date: string, days: number) => `${date} 结清：利息计 ${days} 天`,
     interestSaved: '预计节省利息',
     payoffToday: '今日全部结清应还',
     payoffTodayNote: '立即还款按今天计算；其他日期的金额仅供参考，请在当天提交',
-    badDate: '日期格式不正确，请按 YYYY-MM-DD 填写，例如 2026-12-01',
+    badDate: '日期格式不正确，请按“年-月-日”填写，例如 2026-12-01',
     partialAmount: '提前还款本金（元）',
     partialAmountHint: (max: string) => `须小于剩余本金 ${max}`,
     amountEmpty: '请输入提前还款本金',
@@ -147,6 +158,7 @@ export const servicing = {
     successPaid: (amount: string) => `已还 ${amount}`,
     successBreakdown: (principal: string, interest: string, penalty: string) =>
       `本金 ${principal}，利息 ${interest}，罚息 ${penalty}`,
+    successCompound: (compound: string) => `，复利 ${compound}`,
     successSettled: '该笔贷款已全部结清',
     successNext: (date: string, amount: string) => `下期还款：${date} 应还 ${amount}`,
     successRemaining: (principal: string, periods: number) => `剩余本金 ${principal}，剩余 ${periods} 期`,
@@ -162,12 +174,13 @@ export const servicing = {
     monthsValue: (n: number) => `${n}个月`,
     optionsTitle: '选择延期方案',
     extraInterest: '新增利息合计',
-    deferredInterest: '延期期间利息（并入之后各期）',
+    deferredInterest: '延期期间利息（平均分摊到延期后各期）',
     newMaturity: '新的到期日',
     noPenalty: '正常计息、免收罚息',
     newDates: '调整后前几期',
     rowLine: (date: string, amount: string) => `${date} 应还 ${amount}`,
     chooseFirst: '请先选择一种延期方案',
+    noneAvailable: '目前没有可申请的延期方案，原因见各方案下方说明',
     submit: '提交延期申请',
     cancel: '暂不申请，返回',
     successTitle: '延期申请已生效',

@@ -46,6 +46,8 @@ export default function DeferralPage() {
   }, [id]);
   const action = useMoneyAction<DeferralResult>();
   const cap = options.data?.policy.maxDeferralMonths ?? DEFAULT_CAP;
+  // Every option unavailable (e.g. the loan's one deferral is used): each card says why; no submit.
+  const noneAvailable = !!options.data && !options.data.options.some((o) => o.available);
 
   const submit = () => {
     if (!choice) {
@@ -147,8 +149,20 @@ export default function DeferralPage() {
               {action.error}
             </Text>
           )}
+          {noneAvailable && (
+            <Text className="lj-deferral__block" data-testid="deferral-none-available">
+              {t.noneAvailable}
+            </Text>
+          )}
           <View className="lj-deferral__actions">
-            <Button type="primary" block loading={action.busy} data-testid="deferral-submit" onClick={submit}>
+            <Button
+              type="primary"
+              block
+              loading={action.busy}
+              disabled={noneAvailable}
+              data-testid="deferral-submit"
+              onClick={submit}
+            >
               {action.busy ? zhCN.common.submitting : t.submit}
             </Button>
             <Button fill="outline" block data-testid="deferral-cancel" onClick={() => void Taro.navigateBack()}>

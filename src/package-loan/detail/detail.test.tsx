@@ -24,7 +24,7 @@ describe('LoanDetailPage (贷款详情)', () => {
     expect(screen.getByTestId('schedule-mark-2')).toHaveTextContent('第2期 待还');
     expect(screen.getByTestId('chart-row-1')).toHaveAttribute('aria-label', '第1期：本金 ¥16,666.67，利息 ¥725.00');
     expect(screen.getByTestId('chart-summary')).toHaveTextContent('共 3 期');
-    expect(screen.getByTestId('detail-conventions')).toHaveTextContent('按日计息 ACT/360');
+    expect(screen.getByTestId('detail-conventions')).toHaveTextContent('按日计息：一年按360天');
     expect(screen.getByTestId('detail-conventions')).toHaveTextContent('每期利息四舍五入到分');
     expect(screen.getByTestId('detail-conventions')).toHaveTextContent('末期调整尾差');
     expect(screen.getByTestId('detail-apr')).toHaveTextContent('4.35%');

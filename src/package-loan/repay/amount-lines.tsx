@@ -8,11 +8,13 @@ interface AmountLinesProps {
   interest: number;
   /** Shown on its own line when given (overdue), so the penalty is never hidden in a total. */
   penalty?: number;
+  /** 复利 on overdue interest, on its own line when given and not zero. */
+  compound?: number;
   total: number;
 }
 
-/** Principal, interest, penalty and the total, each on its own line. */
-export function AmountLines({ label, principal, interest, penalty, total }: AmountLinesProps) {
+/** Principal, interest, penalty (罚息), compound interest (复利) and the total, each on its own line. */
+export function AmountLines({ label, principal, interest, penalty, compound, total }: AmountLinesProps) {
   const t = zhCN.servicing.repay;
   return (
     <View className="lj-repay__lines">
@@ -20,6 +22,7 @@ export function AmountLines({ label, principal, interest, penalty, total }: Amou
       <Line label={t.principal} value={formatYuan(principal)} />
       <Line label={t.interest} value={formatYuan(interest)} />
       {penalty !== undefined && <Line label={t.penalty} value={formatYuan(penalty)} testId="repay-penalty" danger />}
+      {compound ? <Line label={t.compound} value={formatYuan(compound)} testId="repay-compound" danger /> : null}
       <Line label={t.total} value={formatYuan(total)} testId="repay-total" strong />
     </View>
   );

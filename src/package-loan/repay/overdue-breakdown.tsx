@@ -3,8 +3,12 @@ import { formatYuan } from '../../domain';
 import { zhCN } from '../../locales/zh-CN';
 import type { OverdueRow } from '../../components/servicing-data';
 
-/** Each overdue period with its own penalty, and the rule the penalty follows. */
-export function OverdueBreakdown({ rows, total }: { rows: OverdueRow[]; total: number }) {
+/** An overdue row as the bank sends it: 复利 on the row's unpaid interest next to its 罚息. */
+type Row = OverdueRow & { compoundFen?: number };
+
+/** Each overdue period with its own 罚息 and 复利, and the rules they follow. */
+export function OverdueBreakdown({ rows, total }: { rows: Row[]; total: number }) {
+  const compounded = rows.some((r) => (r.compoundFen ?? 0) > 0);
   const t = zhCN.servicing.repay;
   return (
     <View className="lj-repay__panel" data-testid="overdue-breakdown">
@@ -23,6 +27,12 @@ export function OverdueBreakdown({ rows, total }: { rows: OverdueRow[]; total: n
             <Text>{t.penalty}</Text>
             <Text>{formatYuan(r.penaltyFen)}</Text>
           </View>
+          {compounded && (
+            <View className="lj-repay__line lj-repay__line--danger">
+              <Text>{t.compound}</Text>
+              <Text data-testid={`overdue-compound-${r.period}`}>{formatYuan(r.compoundFen ?? 0)}</Text>
+            </View>
+          )}
         </View>
       ))}
       <View className="lj-repay__line lj-repay__line--strong">
@@ -32,6 +42,11 @@ export function OverdueBreakdown({ rows, total }: { rows: OverdueRow[]; total: n
       <Text className="lj-secondary" data-testid="penalty-rule">
         {t.penaltyRule}
       </Text>
+      {compounded && (
+        <Text className="lj-secondary" data-testid="compound-rule">
+          {t.compoundRule}
+        </Text>
+      )}
     </View>
   );
 }

@@ -19,6 +19,10 @@ export interface PartialState {
 
 interface PartialSectionProps {
   loan: LoanDetail;
+  /** The amount typed before a reload (kept in the repay draft); the preview is asked for again. */
+  initialText?: string;
+  /** Every change of the typed amount, so the screen can keep it across a reload. */
+  onTextChange?: (text: string) => void;
   value: PartialState;
   onChange: (next: PartialState) => void;
   /** The bank's refusal of the submitted amount, shown at the amount field. */
@@ -41,9 +45,16 @@ function checkAmount(text: string, outstandingFen: number): { fen: number } | { 
 }
 
 /** Partial early repayment: amount, then shorten the term or lower the instalment, previewed by the bank. */
-export function PartialSection({ loan, value, onChange, serverError }: PartialSectionProps) {
+export function PartialSection({
+  loan,
+  initialText = '',
+  onTextChange,
+  value,
+  onChange,
+  serverError,
+}: PartialSectionProps) {
   const t = zhCN.servicing.repay;
-  const [text, setText] = useState('');
+  const [text, setText] = useState(initialText);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [optionError, setOptionError] = useState(false);
@@ -84,6 +95,7 @@ export function PartialSection({ loan, value, onChange, serverError }: PartialSe
         value={text}
         onChange={(v) => {
           setText(v);
+          onTextChange?.(v);
           setError(null);
           onChange({ ...value, amountFen: null, preview: null });
         }}

@@ -6,9 +6,10 @@ import type { PrepaymentPreview, PrepayOption } from './repay-types';
 
 /**
  * The effect of a partial prepayment today. The bank's quote route prices a loan from its contract
- * terms, which is exact for a loan whose schedule is unchanged; after a deferral the schedule is no
- * longer the contract's, so the same shared domain function runs on the loan's actual rows instead
- * (it is the function the bank itself applies on submit).
+ * terms, which is exact for a loan whose schedule is unchanged; after a deferral, or after an
+ * instalment paid before its due date (interest then runs from that day, `accrualStart`), the
+ * schedule is no longer the contract's, so the same shared domain function runs on the loan's
+ * actual rows instead (it is the function the bank itself applies on submit).
  */
 export async function previewPrepayment(
   loan: LoanDetail,
@@ -17,7 +18,11 @@ export async function previewPrepayment(
 ): Promise<PrepaymentPreview> {
   const date = businessToday();
   const paidThroughPeriod = paidThroughOf(loan);
-  if (!deferralOf(loan)) {
+  const schedule = scheduleOf(loan);
+  const lastPaidDue = paidThroughPeriod > 0 ? schedule[paidThroughPeriod - 1]?.dueDate : loan.startDate;
+  const accrualStart = (loan as { accrualStart?: string }).accrualStart;
+  const paidEarly = accrualStart !== undefined && lastPaidDue !== undefined && accrualStart < lastPaidDue;
+  if (!deferralOf(loan) && !paidEarly) {
     return (await api.post('/api/quotes/prepayment', {
       body: {
         loan: {
@@ -35,7 +40,7 @@ export async function previewPrepayment(
       },
     })) as unknown as PrepaymentPreview;
   }
-  const rows: ScheduleRow[] = scheduleOf(loan).map((r) => ({
+  const rows: ScheduleRow[] = schedule.map((r) => ({
     period: r.period,
     dueDate: r.dueDate,
     principalFen: r.principalFen,
@@ -50,6 +55,7 @@ export async function previewPrepayment(
       startDate: loan.startDate,
       rows,
       paidThroughPeriod,
+      accrualStart,
     },
     { date, amountFen, option, basis: loan.dayCount === 'ACT/365' ? 'ACT/365' : 'ACT/360' },
   );

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '../../components/nutui';
 import { ChoiceCard } from '../../components/servicing-choice';
 import { RiskChallenge } from '../../components/risk-challenge';
@@ -13,6 +13,7 @@ import { AmountLines } from './amount-lines';
 import { OverdueBreakdown } from './overdue-breakdown';
 import { PayoffSection } from './payoff-section';
 import { PartialSection, type PartialState } from './partial-section';
+import { clearRepayDraft, loadRepayDraft, saveRepayDraft } from './repay-draft';
 import type { RepayKind, RepayOption, RepayOptions, RepayResult } from './repay-types';
 
 interface RepayFormProps {
@@ -27,7 +28,9 @@ const KINDS: RepayKind[] = ['overdue', 'current', 'full', 'partial'];
  * What the bank asks for is never pre-selected beyond the minimum: overdue amounts when there are
  * any, otherwise the current instalment; early repayment is always the user's own choice.
  */
-function initialKind(options: RepayOptions): RepayKind | null {
+function initialKind(options: RepayOptions, kept: RepayKind | null): RepayKind | null {
+  // The owner's own earlier choice (kept across a reload) wins while it is still possible.
+  if (kept && (kept === 'partial' ? options.full.available : options[kept].available)) return kept;
   if (options.overdue.available) return 'overdue';
   if (options.current.available) return 'current';
   return null;
@@ -35,8 +38,18 @@ function initialKind(options: RepayOptions): RepayKind | null {
 
 export function RepayForm({ loan, options, action }: RepayFormProps) {
   const t = zhCN.servicing.repay;
-  const [kind, setKind] = useState<RepayKind | null>(() => initialKind(options));
-  const [partial, setPartial] = useState<PartialState>({ amountFen: null, option: null, preview: null });
+  const [kept] = useState(() => loadRepayDraft(loan.id));
+  const [kind, setKind] = useState<RepayKind | null>(() => initialKind(options, kept?.kind ?? null));
+  const [partial, setPartial] = useState<PartialState>({
+    amountFen: null,
+    option: kept?.partialOption ?? null,
+    preview: null,
+  });
+  const [partialText, setPartialText] = useState(kept?.partialAmountText ?? '');
+  useEffect(() => {
+    if (action.result) clearRepayDraft(loan.id);
+    else saveRepayDraft(loan.id, { kind, partialAmountText: partialText, partialOption: partial.option });
+  }, [loan.id, kind, partialText, partial.option, action.result]);
   const partialAvailable = options.full.available; // same rule as payoff: nothing overdue, loan open
 
   const optionOf = (k: RepayKind): RepayOption =>
@@ -79,6 +92,9 @@ export function RepayForm({ loan, options, action }: RepayFormProps) {
   return (
     <View>
       <View className="lj-repay__title">{t.chooseTitle}</View>
+      <Text className="lj-secondary" data-testid="repay-current-rule">
+        {t.currentRule}
+      </Text>
       {KINDS.map((k) => {
         const o = optionOf(k);
         const available = k === 'partial' ? partialAvailable : o.available;
@@ -101,15 +117,31 @@ export function RepayForm({ loan, options, action }: RepayFormProps) {
                 principal={o.principalFen}
                 interest={o.interestFen}
                 penalty={o.penaltyFen}
+                compound={o.compoundFen}
                 total={o.amountFen}
               />
             ) : k === 'current' ? (
-              <AmountLines
-                label={t.currentDue(o.detail.periods?.[0] ?? 0)}
-                principal={o.principalFen}
-                interest={o.interestFen}
-                total={o.amountFen}
-              />
+              <View>
+                <AmountLines
+                  label={t.currentDue(o.detail.periods?.[0] ?? 0)}
+                  principal={o.principalFen}
+                  interest={o.interestFen}
+                  total={o.amountFen}
+                />
+                {o.detail.early && (
+                  <View data-testid="repay-current-early">
+                    <Text className="lj-secondary">{t.currentEarly(o.detail.dueDate ?? '', o.detail.days ?? 0)}</Text>
+                    <View className="lj-repay__line">
+                      <Text>{t.currentCarried}</Text>
+                      <Text>{formatYuan(o.detail.carriedInterestFen ?? 0)}</Text>
+                    </View>
+                    <View className="lj-repay__line">
+                      <Text>{t.currentSaved}</Text>
+                      <Text data-testid="repay-current-saved">{formatYuan(o.detail.interestSavedFen ?? 0)}</Text>
+                    </View>
+                  </View>
+                )}
+              </View>
             ) : k === 'full' ? (
               <Text>
                 {t.payoffToday} {formatYuan(o.amountFen)}
@@ -126,6 +158,8 @@ export function RepayForm({ loan, options, action }: RepayFormProps) {
       {kind === 'partial' && partialAvailable && (
         <PartialSection
           loan={loan}
+          initialText={kept?.partialAmountText ?? ''}
+          onTextChange={setPartialText}
           value={partial}
           onChange={(next) => {
             setPartial(next);

@@ -11,6 +11,8 @@ export function RepaySuccess({ result }: { result: RepayResult }) {
   const t = zhCN.servicing.repay;
   const { repayment, loan } = result;
   const remaining = scheduleOf(loan).filter((r) => r.status !== 'paid');
+  // The bank records 罚息 and 复利 together (penaltyFen); the detail says how much of it is 复利.
+  const compound = (repayment.detail as { compoundFen?: number } | null)?.compoundFen ?? 0;
   return (
     <View className="lj-repay__success" data-testid="repay-success">
       <View className="lj-repay__success-title">{t.successTitle}</View>
@@ -21,8 +23,9 @@ export function RepaySuccess({ result }: { result: RepayResult }) {
         {t.successBreakdown(
           formatYuan(repayment.principalFen),
           formatYuan(repayment.interestFen),
-          formatYuan(repayment.penaltyFen),
+          formatYuan(repayment.penaltyFen - compound),
         )}
+        {compound > 0 && t.successCompound(formatYuan(compound))}
       </Text>
       <View className="lj-repay__panel" data-testid="repay-success-summary">
         {loan.status === 'settled' ? (

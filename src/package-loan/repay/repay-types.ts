@@ -9,7 +9,18 @@ export type RepayOption =
       principalFen: number;
       interestFen: number;
       penaltyFen: number;
-      detail: { periods?: number[]; rows?: OverdueRow[]; days?: number; interestSavedFen?: number };
+      /** 复利 on overdue interest (overdue only; 0 or absent otherwise). */
+      compoundFen?: number;
+      detail: {
+        periods?: number[];
+        rows?: OverdueRow[];
+        days?: number;
+        interestSavedFen?: number;
+        /** current: paid before its due date (interest only to today, the rest carried). */
+        early?: boolean;
+        dueDate?: string;
+        carriedInterestFen?: number;
+      };
     }
   | { available: false; code: string; message: string };
 

@@ -170,7 +170,11 @@ describe('RepayPage (还款)', () => {
     expect(sent[0].header?.['x-risk-token']).toBe('token-for-repay');
     expect(sent[0].header?.['idempotency-key']).toBe('key-1');
     expect(sent[1].header?.['idempotency-key']).toBe('key-1');
-    expect(sealAction).toHaveBeenCalledWith('repay', { kind: 'current', expectedAmountFen: 1_733_125 });
+    expect(sealAction).toHaveBeenCalledWith('repay', {
+      method: 'POST',
+      path: expect.stringMatching(/^\/api\/loans\/[^/]+\/repayments$/),
+      body: { kind: 'current', expectedAmountFen: 1_733_125 },
+    });
   });
 
   it('sends one repayment for a double tap', async () => {

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { json, signIn, startTestApp, type TestContext } from '../../test/helpers';
+import { drawnLoan, onboard, sealedPost, type Onboarded } from '../../test/flows';
+import { riskKeys } from '../../test/risk-device';
+
+// Issue #9, money and servicing points, over HTTP. Loans are drawn on 2026-03-01 (CST): 100,000.00
+// yuan, 12 months, 4.35 %, 等额本息 — the product.md reference rows: row 1 due 2026-04-01 (31 days)
+// principal 816,849 / interest 36,250; row 2 819,810 / 33,289. Day-based interest is ACT/360.
+let t: TestContext;
+beforeAll(async () => {
+  t = await startTestApp({ riskKeys, now: '2026-03-01T02:00:00Z' });
+});
+afterAll(() => t.close());
+beforeEach(() => t.clock.set('2026-03-01T02:00:00Z'));
+
+const get = (u: Onboarded, url: string) => t.app.inject({ url, headers: u.auth }).then(json);
+const repay = (u: Onboarded, loanId: string, body: object) =>
+  sealedPost(t.app, u, `/api/loans/${loanId}/repayments`, 'repay', body, { key: true });
+
+describe('归还本期 before the due date (point 2)', () => {
+  test('on the drawdown day: principal only, nothing locked, the next instalment without another month', async () => {
+    const u = await onboard(t.app, t.clock);
+    const loan = await drawnLoan(t.app, u, 10_000_000, { termMonths: 12 });
+
+    const opts = await get(u, `/api/loans/${loan.id}/repayment-options`);
+    // 0 days accrued: interest 0. Row 1's principal comes back 31 days early:
+    // 816,849 × 0.0435 × 31 / 360 = 3,059.78 → 3,060 saved; 36,250 − 3,060 = 33,190 carried to row 2.
+    expect(opts.current).toMatchObject({
+      available: true,
+      amountFen: 816_849,
+      principalFen: 816_849,
+      interestFen: 0,
+      detail: { early: true, days: 0, dueDate: '2026-04-01', carriedInterestFen: 33_190, interestSavedFen: 3_060 },
+    });
+    const r1 = await repay(u, loan.id, { kind: 'current', expectedAmountFen: 816_849 });
+    expect(r1.statusCode).toBe(200);
+    expect(json(r1).repayment).toMatchObject({ amountFen: 816_849, principalFen: 816_849, interestFen: 0 });
+    const after = json(r1).loan;
+    expect(after.accrualStart).toBe('2026-03-01');
+    expect(after.schedule[0]).toMatchObject({ status: 'paid', principalFen: 816_849, interestFen: 0 });
+    // Row 2: 33,289 + 33,190 carried = 66,479 (never more than paying row 1 on its due date).
+    expect(after.schedule[1]).toMatchObject({ principalFen: 819_810, interestFen: 66_479 });
+
+    // Not locked: payoff and partial prepayment are offered at once.
+    const o2 = await get(u, `/api/loans/${loan.id}/repayment-options`);
+    expect(o2.full).toMatchObject({ available: true, amountFen: 9_183_151, interestFen: 0 });
+    // The next instalment the same day: again 0 days of interest, not another month.
+    expect(o2.current).toMatchObject({ available: true, principalFen: 819_810, interestFen: 0 });
+
+    // Partial 20,000 yuan the same day, lower instalment: the remaining 7,183,151's 31 days carried
+    // from the early instalment 7,183,151 × 0.0435 × 31 / 360 = 26,906.89, plus its month
+    // 7,183,151 × 0.003625 = 26,038.92, plus 0 days on the prepaid amount: 52,945.81 → 52,946.
+    const part = await repay(u, loan.id, { kind: 'partial', amountFen: 2_000_000, option: 'LOWER_INSTALMENT' });
+    expect(part.statusCode).toBe(200);
+    expect(json(part).loan.schedule[1]).toMatchObject({ period: 2, interestFen: 52_946 });
+
+    // Ten days later the payoff accrues from the payment day: 7,183,151 × 0.0435 × 10 / 360 = 8,679.64 → 8,680.
+    t.clock.set('2026-03-11T02:00:00Z');
+    const payoff = await get(u, `/api/loans/${loan.id}/payoff?date=2026-03-11`);
+    expect(payoff).toMatchObject({ principalFen: 7_183_151, interestFen: 8_680, days: 10, accruedFrom: '2026-03-01' });
+    const full = await repay(u, loan.id, { kind: 'full', expectedAmountFen: 7_183_151 + 8_680 });
+    expect(full.statusCode).toBe(200);
+    expect(json(full).loan.status).toBe('settled');
+  });
+
+  test('on the due date it is the scheduled instalment', async () => {
+    const u = await onboard(t.app, t.clock);
+    const loan = await drawnLoan(t.app, u, 10_000_000, { termMonths: 12 });
+    // A payoff date far ahead names the dates a payoff can be quoted for; nothing is overdue (issue point 9).
+    const far = await t.app.inject({ url: `/api/loans/${loan.id}/payoff?date=2036-01-01`, headers: u.auth });
+    expect(far.statusCode).toBe(400);
+    expect(json(far)).toMatchObject({ code: 'QUOTE_DATE_OUT_OF_RANGE', field: 'date' });
+    expect(json(far).message).toContain('结清日期须在 2026-03-01 至 2026-04-01 之间');
+    expect(json(far).message).not.toContain('逾期');
+    t.clock.set('2026-04-01T02:00:00Z');
+    const r = await repay(u, loan.id, { kind: 'current', expectedAmountFen: 853_099 });
+    expect(json(r).repayment).toMatchObject({ amountFen: 853_099, principalFen: 816_849, interestFen: 36_250 });
+    expect(json(r).loan.schedule[1].interestFen).toBe(33_289);
+  });
+});
+
+describe('复利 on overdue interest (point 15)', () => {
+  test('in the loan view, the repayment options and the repayment', async () => {
+    const u = await onboard(t.app, t.clock);
+    const loan = await drawnLoan(t.app, u, 1_200_000, { termMonths: 12 });
+    t.clock.set('2026-04-11T02:00:00Z'); // 10 days after the first due date
+    const detail = await get(u, `/api/loans/${loan.id}`);
+    const row = detail.schedule[0];
+    // Row 1 interest: 1,200,000 × 0.003625 = 4,350. 复利 4,350 × 0.06525 × 10 / 360 = 7.88 → 8.
+    expect(row.interestFen).toBe(4_350);
+    const penalty = Math.round((row.principalFen * 0.06525 * 10) / 360);
+    expect(detail.overdue).toMatchObject({
+      penaltyFen: penalty,
+      compoundFen: 8,
+      totalFen: row.paymentFen + penalty + 8,
+    });
+    expect(detail.overdue.rows[0]).toMatchObject({ penaltyFen: penalty, compoundFen: 8 });
+    const opts = await get(u, `/api/loans/${loan.id}/repayment-options`);
+    expect(opts.overdue).toMatchObject({
+      penaltyFen: penalty,
+      compoundFen: 8,
+      amountFen: row.paymentFen + penalty + 8,
+    });
+    const r = await repay(u, loan.id, { kind: 'overdue', expectedAmountFen: row.paymentFen + penalty + 8 });
+    expect(r.statusCode).toBe(200);
+    expect(json(r).repayment).toMatchObject({ amountFen: row.paymentFen + penalty + 8, penaltyFen: penalty + 8 });
+  });
+});
+
+describe('deferral (points 8 and 12)', () => {
+  test('延期还本付息 spreads the deferred interest, and a second deferral is shown unavailable with the reason', async () => {
+    const u = await onboard(t.app, t.clock);
+    const loan = await drawnLoan(t.app, u, 10_000_000, { termMonths: 12 });
+    const d = await sealedPost(
+      t.app,
+      u,
+      `/api/loans/${loan.id}/deferrals`,
+      'deferral',
+      { option: 'FULL_DEFERRAL', months: 3 },
+      { key: true },
+    );
+    expect(d.statusCode).toBe(200);
+    const rows = json(d).loan.schedule;
+    // 3 paused months, then the original 12 rows; deferred interest 3 × 36,250 = 108,750 spread over
+    // them: 108,750 / 12 = 9,062 each (floor), the last 108,750 − 11 × 9,062 = 9,068.
+    expect(rows.slice(0, 3).map((r: { paymentFen: number }) => r.paymentFen)).toEqual([0, 0, 0]);
+    expect(rows[3]).toMatchObject({ principalFen: 816_849, interestFen: 36_250 + 9_062 });
+    expect(rows[4]).toMatchObject({ interestFen: 33_289 + 9_062 });
+    expect(rows[14]).toMatchObject({ principalFen: 850_020, interestFen: 3_081 + 9_068 });
+
+    const again = await get(u, `/api/loans/${loan.id}/deferral-options?months=3`);
+    expect(again.options).toHaveLength(3);
+    for (const o of again.options) {
+      expect(o).toMatchObject({ available: false, code: 'DEFERRAL_ALREADY_USED' });
+      expect(o.message).toContain('本笔贷款已于 2026-03-01 办理过延期');
+      expect(o.message).toContain('每笔贷款只能延期一次');
+    }
+  });
+});
+
+describe('GET /api/customer for a new customer (point 14)', () => {
+  test('is 200 with null, not a 404', async () => {
+    const s = await signIn(t.app, `wx-${randomUUID()}`);
+    const r = await t.app.inject({ url: '/api/customer', headers: s.auth });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toBeNull();
+  });
+});
