@@ -7,12 +7,23 @@ const STORAGE_KEY = 'lj.elderMode';
 let enabled = false;
 const listeners = new Set<() => void>();
 
+/**
+ * The H5 tab bar is drawn by Taro outside every page, so the page's `lj-elder` class cannot reach
+ * it: the switch is mirrored as `lj-elder-root` on <html> (styles in app.scss). The mini-program's
+ * tab bar is WeChat's own and follows the system font setting instead.
+ */
+function markRoot(): void {
+  if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return;
+  document.documentElement.classList.toggle('lj-elder-root', enabled);
+}
+
 export function loadElderMode(): boolean {
   try {
     enabled = Taro.getStorageSync(STORAGE_KEY) === '1';
   } catch {
     enabled = false; // storage unavailable: default to normal mode, never block the app
   }
+  markRoot();
   listeners.forEach((l) => l());
   return enabled;
 }
@@ -24,6 +35,7 @@ export function setElderMode(on: boolean): void {
   } catch {
     // the switch still works for this run; persistence is best effort
   }
+  markRoot();
   listeners.forEach((l) => l());
 }
 

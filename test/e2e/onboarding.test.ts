@@ -60,6 +60,7 @@ describe('onboarding in the H5 app against the sandbox bank', () => {
     await expect(consent.locator('[data-testid="risk-signals"]').innerText()).resolves.toContain('保存180天');
     await consent.getByText('我同意：个人信息处理').click();
     await consent.getByText('我同意：风控设备与行为数据').click();
+    await consent.getByText('我同意：个人征信查询授权').click(); // required to apply for a credit loan
     // Accept and decline side by side at the end of the notice: both must be plainly visible.
     await consent.locator('[data-testid="consent-decline"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'onboarding-consent-ticked');
@@ -70,7 +71,8 @@ describe('onboarding in the H5 app against the sandbox bank', () => {
     await expect(login.locator('[data-testid="login-sandbox-wechat"]').innerText()).resolves.toContain(
       '沙箱环境：模拟微信登录',
     );
-    await login.locator('[data-testid="login-wechat"]').click();
+    // The seeded demo customer (a plain 模拟微信登录 would make this browser a new customer).
+    await login.locator('[data-testid="login-demo"]').click();
     await login.locator('[data-testid="login-phone-step"]').waitFor();
     await fill(page, 'page-login', 'login-phone', '12345678901');
     await login.locator('[data-testid="login-send-sms"]').click();

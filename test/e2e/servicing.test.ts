@@ -113,7 +113,7 @@ describe('my loans → detail → repay → defer, in Chromium against the sandb
     await expect(detail.locator('[data-testid^="schedule-row-"]').count()).resolves.toBeGreaterThanOrEqual(12);
     await expect(detail.locator('[data-testid="schedule-mark-1"]').innerText()).resolves.toBe('第1期 已还');
     await expect(detail.locator('[data-testid^="chart-row-"]').count()).resolves.toBe(12);
-    await expect(detail.locator('[data-testid="detail-conventions"]').innerText()).resolves.toContain('ACT/360');
+    await expect(detail.locator('[data-testid="detail-conventions"]').innerText()).resolves.toContain('一年按360天');
     await screenshot(page, 'servicing-4-detail');
     await detail.locator('[data-testid="principal-interest-chart"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'servicing-4b-detail-chart');

@@ -69,7 +69,8 @@ export function Input({ value, onChange, onFocus, onBlur, placeholder, disabled,
   return (
     <input
       value={(value as string | undefined) ?? ''}
-      placeholder={placeholder as string | undefined}
+      // As NutUI does: no placeholder prop means its default text.
+      placeholder={placeholder === undefined ? '请输入内容' : (placeholder as string)}
       disabled={Boolean(disabled)}
       type={type === 'password' ? 'password' : 'text'}
       maxLength={maxLength as number | undefined}

@@ -59,5 +59,8 @@ describe('consents', () => {
     });
     expect(r.statusCode).toBe(409);
     expect(json(r)).toMatchObject({ code: 'CONSENT_REQUIRED', field: 'personal_info' });
+    // The message names the consent as the app's notice does, never by its key.
+    expect(json(r).message).toContain('个人信息处理');
+    expect(json(r).message).not.toMatch(/[a-z]/);
   });
 });

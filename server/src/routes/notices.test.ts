@@ -18,6 +18,10 @@ describe('notices', () => {
     t.clock.set('2026-03-30T02:00:00Z');
     expect((await kinds()).filter((k: string) => k === 'due_soon')).toHaveLength(1);
     expect((await kinds()).filter((k: string) => k === 'due_soon')).toHaveLength(1);
+    // The amount reads as on screen: thousands separators, two decimals only when there are fen.
+    const items = json(await t.app.inject({ url: '/api/notices', headers: u.auth })).items;
+    const body = items.find((n: { kind: string }) => n.kind === 'due_soon').body as string;
+    expect(/应还 ([\d,.]+)元/.exec(body)?.[1]).toMatch(/^\d{1,3}(,\d{3})*(\.\d{2})?$/);
     t.clock.set('2026-04-03T02:00:00Z');
     expect(await kinds()).toContain('overdue');
   });

@@ -81,7 +81,18 @@ export async function consentStatus(db: Db, userId: string) {
   return { current, history: rows.map(view) };
 }
 
-/** Throws 409 naming the first purpose the user has not (or no longer) consented to. */
+/** The purposes' names as the app's notice shows them: a message names the authorisation, never its key. */
+const PURPOSE_TITLES: Record<ConsentPurpose, string> = {
+  personal_info: '个人信息处理',
+  risk_device: '风控设备与行为数据',
+  credit_report: '个人征信查询授权',
+  biometric: '人脸信息',
+  enterprise_credit: '企业征信查询授权',
+  tax: '税务数据授权',
+  invoice: '发票数据授权',
+};
+
+/** Throws 409 naming (in `field`) the first purpose the user has not (or no longer) consented to. */
 export async function requireConsents(db: Db, userId: string, purposes: ConsentPurpose[]): Promise<void> {
   const rows = await db
     .selectFrom('consents')
@@ -91,5 +102,9 @@ export async function requireConsents(db: Db, userId: string, purposes: ConsentP
     .execute();
   const have = new Set(rows.map((r) => r.purpose));
   const missing = purposes.find((p) => !have.has(p));
-  if (missing) throw new AppError(409, 'CONSENT_REQUIRED', `请先同意相关授权（${missing}）后再继续`, missing);
+  if (missing) {
+    const where = ['personal_info', 'risk_device', 'biometric'].includes(missing) ? '隐私与授权管理' : '数据授权';
+    const message = `请先在“${where}”中同意“${PURPOSE_TITLES[missing]}”，再继续`;
+    throw new AppError(409, 'CONSENT_REQUIRED', message, missing);
+  }
 }

@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import type { Database } from '../db/types';
 import { newId } from '../ids';
 import { addDays, businessDate, isoTime } from '../time';
-import { fenToYuan } from '../domain';
+import { formatYuanText } from '../domain';
 
 type Q = Kysely<Database>;
 export type NoticeKind = 'due_soon' | 'overdue' | 'decision' | 'drawdown' | 'policy' | 'anti_fraud' | 'servicing';
@@ -69,7 +69,8 @@ export async function refreshScheduleNotices(db: Q, clock: Clock, userId: string
     .where('instalments.due_date', '<=', addDays(today, 3))
     .execute();
   for (const r of rows) {
-    const amount = fenToYuan(Number(r.principal_fen) + Number(r.interest_fen));
+    // "8,530.99元": read at a glance, as every amount on screen (issue 9 point 20).
+    const amount = formatYuanText(Number(r.principal_fen) + Number(r.interest_fen));
     if (r.due_date < today) {
       await addNotice(
         db,
@@ -78,7 +79,7 @@ export async function refreshScheduleNotices(db: Q, clock: Clock, userId: string
         'overdue',
         `${r.loan_id}:${r.seq}`,
         '还款已逾期',
-        `第 ${r.seq} 期应于 ${r.due_date} 还款 ${amount} 元，已逾期。逾期本金按合同利率的 1.5 倍计收罚息，请尽快还款。`,
+        `第 ${r.seq} 期应于 ${r.due_date} 还款 ${amount}，已逾期。逾期本金按合同利率的 1.5 倍计收罚息，请尽快还款。`,
       );
     } else {
       await addNotice(
@@ -88,7 +89,7 @@ export async function refreshScheduleNotices(db: Q, clock: Clock, userId: string
         'due_soon',
         `${r.loan_id}:${r.seq}`,
         '还款提醒',
-        `第 ${r.seq} 期将于 ${r.due_date} 到期，应还 ${amount} 元，请确保还款账户余额充足。`,
+        `第 ${r.seq} 期将于 ${r.due_date} 到期，应还 ${amount}，请确保还款账户余额充足。`,
       );
     }
   }

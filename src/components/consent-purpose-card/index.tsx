@@ -37,7 +37,7 @@ export function ConsentPurposeCard({ purpose, required, checked, mode, onChange,
       <Text className="lj-consent-card__summary">{text.summary}</Text>
       {required && 'requiredReason' in text && <Text className="lj-secondary">{text.requiredReason}</Text>}
       <View
-        className="lj-consent-card__toggle"
+        className="lj-consent-card__toggle lj-tap"
         data-testid={`consent-${purpose}-details-toggle`}
         onClick={() => setOpen(!open)}
       >

@@ -38,7 +38,8 @@ export function FormField(props: FormFieldProps) {
         data-testid={`${testId}-input`}
         value={value}
         type={props.type ?? 'text'}
-        placeholder={props.placeholder}
+        // NutUI fills a missing placeholder with its own "请输入内容"; a field says what to type or nothing.
+        placeholder={props.placeholder ?? ''}
         maxLength={props.maxLength}
         disabled={props.disabled}
         onChange={(next: string) => {

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import type { ConsentPurpose } from '../../services/consent-purposes';
 
 /** Where the onboarding journey goes next; one place so every screen agrees on the order. */
 export const ONBOARDING_URLS = {
@@ -15,6 +16,21 @@ const TAB_PAGES = ['/pages/index/index', '/pages/loans/index', '/pages/me/index'
 /** The login page, remembering where the user was going. */
 export function loginUrl(redirect: string): string {
   return `${ONBOARDING_URLS.login}?redirect=${encodeURIComponent(redirect)}`;
+}
+
+/**
+ * What each entry needs, said before the owner starts. Applying for a credit loan needs what the
+ * bank checks before it decides (server: requireConsents on apply — the privacy notice, risk data
+ * and the credit-report query); logging in needs the privacy notice only, the rest stays optional.
+ */
+export const REQUIRED_FOR: Record<'apply' | 'login', ConsentPurpose[]> = {
+  apply: ['personal_info', 'risk_device', 'credit_report'],
+  login: ['personal_info'],
+};
+
+/** The consent page as the first step of logging in: back to the login page (and its redirect) after. */
+export function consentBeforeLoginUrl(loginPageUrl: string): string {
+  return `${ONBOARDING_URLS.consent}?for=login&next=${encodeURIComponent(loginPageUrl)}`;
 }
 
 /** Opens a page by URL; tab pages can only be reached with switchTab. */

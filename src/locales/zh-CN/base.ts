@@ -64,6 +64,8 @@ export const base = {
     server: '服务暂时不可用，请稍后再试；如多次失败，请联系客服',
     sessionExpired: '登录已过期，请重新登录',
     generic: '操作未成功，请检查填写内容后重试',
+    consentRequired: (title: string) => `需要您先同意“${title}”才能继续，请点下方按钮前往授权。`,
+    toConsent: (title: string) => `去授权：${title}`,
   },
   common: {
     stepOf: (step: number, total: number) => `第${step}步 / 共${total}步`,

@@ -50,7 +50,8 @@ describe('ApplicationPage', () => {
     expect(screen.getByTestId('plan-instalment')).toHaveTextContent('¥8,530.99');
     expect(screen.getByTestId('plan-total-interest')).toHaveTextContent('¥2,371.90');
     expect(screen.getByTestId('plan-apr')).toHaveTextContent('4.35%');
-    expect(screen.getByText('年化利率（按IRR计算）')).toBeInTheDocument();
+    expect(screen.getByText('年化利率（按实际占用本金计算）')).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/IRR|ACT\/36/);
     expect(screen.getByTestId('plan-note')).toHaveTextContent('试算利率仅供参考，以审批结果为准');
     expect(screen.queryByTestId('schedule-row-12')).toBeNull();
     fireEvent.click(screen.getByTestId('plan-expand'));
@@ -139,6 +140,51 @@ describe('ApplicationPage', () => {
     // limits (the page also starts the real risk client's background collection in jsdom).
     expect(await screen.findByTestId('amount-error', {}, { timeout: 15_000 })).toHaveTextContent('超过可申请额度');
     expect(navigations).toHaveLength(0);
+  }, 20_000);
+
+  it('a field the form does not show (one enterprise: no choice) lands at the form level, not hidden', async () => {
+    bank((url, method) =>
+      method === 'POST' && url.endsWith('/applications')
+        ? { statusCode: 404, data: { code: 'NOT_FOUND', message: '未找到该企业，请重新选择', field: 'enterpriseId' } }
+        : undefined,
+    );
+    setStorageSync(
+      'lj.applyDraft',
+      JSON.stringify({ amountText: '100000', termMonths: 12, method: 'EQUAL_INSTALMENT', purpose: 'PAYROLL' }),
+    );
+    render(<ApplicationPage />);
+    await screen.findByTestId('amount-input');
+    fireEvent.click(screen.getByTestId('submit'));
+    expect(await screen.findByTestId('form-error', {}, { timeout: 15_000 })).toHaveTextContent('未找到该企业');
+  }, 20_000);
+
+  it('refused for want of the credit-report authorisation: its Chinese name and one tap to grant it', async () => {
+    bank((url, method) =>
+      method === 'POST' && url.endsWith('/applications')
+        ? {
+            statusCode: 409,
+            data: {
+              code: 'CONSENT_REQUIRED',
+              message: '请先同意相关授权（credit_report）后再继续',
+              field: 'credit_report',
+            },
+          }
+        : undefined,
+    );
+    setStorageSync(
+      'lj.applyDraft',
+      JSON.stringify({ amountText: '100000', termMonths: 12, method: 'EQUAL_INSTALMENT', purpose: 'PAYROLL' }),
+    );
+    render(<ApplicationPage />);
+    await screen.findByTestId('amount-input');
+    fireEvent.click(screen.getByTestId('submit'));
+    const error = await screen.findByTestId('form-error', {}, { timeout: 15_000 });
+    expect(error).toHaveTextContent('个人征信查询授权');
+    expect(error.textContent).not.toMatch(/[a-z]+_[a-z]+/);
+    fireEvent.click(screen.getByTestId('consent-required-action'));
+    expect(navigations).toEqual([
+      { kind: 'navigateTo', url: '/package-onboarding/authorisations/index?focus=credit_report' },
+    ]);
   }, 20_000);
 
   it('without an enterprise: an empty state that leads to the enterprise form', async () => {

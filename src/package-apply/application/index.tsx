@@ -10,7 +10,10 @@ import {
   type AmortisingMethod,
 } from '../../domain';
 import { zhCN } from '../../locales/zh-CN';
-import { api, ApiError } from '../../services/api/client';
+import { api } from '../../services/api/client';
+import type { ConsentPurpose } from '../../services/consent-purposes';
+import { placeServerError } from '../../components/form-field/server-error';
+import { ConsentRequiredAction, missingConsent } from '../../components/consent-required';
 import { newIdempotencyKey } from '../../services/random-id';
 import { useRiskPage } from '../../services/risk/use-risk-page';
 import { useAsync } from '../../services/use-async';
@@ -29,6 +32,7 @@ import '../shared/apply.scss';
 const METHODS: AmortisingMethod[] = ['EQUAL_INSTALMENT', 'EQUAL_PRINCIPAL', 'INTEREST_FIRST'];
 type FieldErrors = Partial<Record<'amount' | 'term' | 'method' | 'purpose' | 'enterprise', string>>;
 // The server names fields by their body key; the form by its own.
+const FORM_FIELDS: (keyof FieldErrors)[] = ['amount', 'term', 'method', 'purpose', 'enterprise'];
 const FIELD_OF: Record<string, keyof FieldErrors> = {
   amountFen: 'amount',
   termMonths: 'term',
@@ -44,6 +48,8 @@ export default function ApplicationPage() {
   const [draft, setDraft] = useState<ApplyDraft>(restored ?? EMPTY_DRAFT);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // The bank refused for want of a consent (e.g. the credit-report query): a way to grant it.
+  const [consentNeeded, setConsentNeeded] = useState<ConsentPurpose | null>(null);
   const [submitting, setSubmitting] = useState(false);
   // One key per submitted form: a retry of the same answers reuses it, an edit makes a new one.
   const idempotencyKey = useRef<string | null>(null);
@@ -70,18 +76,20 @@ export default function ApplicationPage() {
 
   const submit = async () => {
     if (submitting) return;
+    // One enterprise is the applicant even before the effect above has stored it in the draft.
+    const enterpriseId = draft.enterpriseId ?? (items?.length === 1 ? items[0].id : null);
     const purpose = validateBusinessPurpose(draft.purpose ?? '');
     const next: FieldErrors = {
       amount: amount.fen === null ? (amount.error ?? t.amountRequired) : undefined,
       term: draft.termMonths ? undefined : t.chooseTerm,
       method: draft.method ? undefined : t.chooseMethod,
       purpose: draft.purpose ? (purpose.ok ? undefined : purpose.message) : t.choosePurpose,
-      enterprise: draft.enterpriseId ? undefined : t.chooseEnterprise,
+      enterprise: enterpriseId ? undefined : t.chooseEnterprise,
     };
     setErrors(next);
     if (Object.values(next).some(Boolean) || amount.fen === null || !purpose.ok) return;
     const body = {
-      enterpriseId: draft.enterpriseId as string,
+      enterpriseId: enterpriseId as string,
       amountFen: amount.fen,
       termMonths: draft.termMonths as 3 | 6 | 12 | 24 | 36,
       method: draft.method as AmortisingMethod,
@@ -89,6 +97,7 @@ export default function ApplicationPage() {
     };
     setSubmitting(true);
     setFormError(null);
+    setConsentNeeded(null);
     try {
       idempotencyKey.current ??= await newIdempotencyKey();
       const application = await api.post('/api/applications', {
@@ -99,10 +108,12 @@ export default function ApplicationPage() {
       clearDraft();
       await Taro.redirectTo({ url: `/package-apply/decision/index?id=${application.id}` });
     } catch (e) {
-      const err = e instanceof ApiError ? e : null;
-      const field = err?.field ? FIELD_OF[err.field] : undefined;
-      if (field) setErrors((x) => ({ ...x, [field]: err?.message }));
-      else setFormError(err?.message ?? zhCN.errors.generic);
+      // The enterprise choice is on screen only when there is more than one enterprise.
+      const visible = FORM_FIELDS.filter((f) => f !== 'enterprise' || (items?.length ?? 0) > 1);
+      const place = placeServerError(e, FIELD_OF, visible);
+      if (place.field) setErrors((x) => ({ ...x, [place.field as keyof FieldErrors]: place.message }));
+      else setFormError(place.message);
+      setConsentNeeded(missingConsent(e));
     } finally {
       setSubmitting(false);
     }
@@ -148,6 +159,11 @@ export default function ApplicationPage() {
         {items.length === 1 && (
           <Text className="lj-secondary lj-apply__enterprise" data-testid="enterprise-name">
             {t.enterprise}：{items[0].name}
+          </Text>
+        )}
+        {items.length === 1 && errors.enterprise && (
+          <Text className="lj-apply__error" data-testid="enterprise-error">
+            {errors.enterprise}
           </Text>
         )}
         <FormField
@@ -198,6 +214,7 @@ export default function ApplicationPage() {
             {formError}
           </Text>
         )}
+        <ConsentRequiredAction purpose={consentNeeded} />
         <View className="lj-apply__actions">
           <Button type="primary" block loading={submitting} disabled={submitting} onClick={submit} data-testid="submit">
             {submitting ? t.submitting : t.submit}

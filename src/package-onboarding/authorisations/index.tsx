@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { PageShell } from '../../components/page-shell';
 import { StepIndicator } from '../../components/step-indicator';
@@ -6,7 +7,7 @@ import { Button } from '../../components/nutui';
 import { SignedInGate } from '../../components/onboarding-gate';
 import { ConsentSourceCard } from '../../components/consent-source-card';
 import { setPurpose } from '../../components/consent-sync';
-import { ONBOARDING_URLS, openUrl } from '../../components/onboarding-flow';
+import { ONBOARDING_URLS, openUrl, REQUIRED_FOR } from '../../components/onboarding-flow';
 import { zhCN, ONBOARDING_STEPS } from '../../locales/zh-CN';
 import { api, ApiError } from '../../services/api/client';
 import { useAsync } from '../../services/use-async';
@@ -25,6 +26,9 @@ async function loadGranted(): Promise<Partial<Record<string, boolean>>> {
 
 export default function AuthorisationsPage() {
   const t = zhCN.onboarding.authorisations;
+  // `?focus=credit_report`: opened from an application the bank refused for want of this authorisation.
+  const asked = useRouter().params.focus;
+  const focus = SOURCES.find((p) => p === asked) ?? null;
   const signedIn = useSignedIn();
   const loaded = useAsync(
     () => (signedIn ? loadGranted() : Promise.resolve<Partial<Record<string, boolean>>>({})),
@@ -59,6 +63,13 @@ export default function AuthorisationsPage() {
         error={loaded.error}
         onRetry={loaded.reload}
       >
+        {focus && (
+          <Text className="lj-onb__focus" data-testid="auth-focus">
+            {granted(focus)
+              ? t.focusDone(zhCN.onboarding.purposes[focus].title)
+              : t.focus(zhCN.onboarding.purposes[focus].title)}
+          </Text>
+        )}
         <Text className="lj-secondary">{t.intro}</Text>
         {error && (
           <Text className="lj-onb__error" data-testid="auth-error">
@@ -66,19 +77,26 @@ export default function AuthorisationsPage() {
           </Text>
         )}
         <View className="lj-onb__stack lj-auth__list">
-          {SOURCES.map((p) => (
+          {(focus ? [focus, ...SOURCES.filter((p) => p !== focus)] : SOURCES).map((p) => (
             <ConsentSourceCard
               key={p}
               purpose={p}
+              required={REQUIRED_FOR.apply.includes(p)}
               granted={granted(p)}
               busy={busy === p}
               onChange={(on) => toggle(p, on)}
             />
           ))}
         </View>
-        <Button type="primary" block onClick={() => openUrl(ONBOARDING_URLS.estimate)} data-testid="auth-next">
-          {t.next}
-        </Button>
+        {focus ? (
+          <Button type="primary" block onClick={() => Taro.navigateBack()} data-testid="auth-back">
+            {t.backToApply}
+          </Button>
+        ) : (
+          <Button type="primary" block onClick={() => openUrl(ONBOARDING_URLS.estimate)} data-testid="auth-next">
+            {t.next}
+          </Button>
+        )}
       </SignedInGate>
     </PageShell>
   );

@@ -9,7 +9,8 @@ import { EmptyState } from '../../components/status';
 import { ONBOARDING_URLS, openUrl } from '../../components/onboarding-flow';
 import { zhCN, ONBOARDING_STEPS } from '../../locales/zh-CN';
 import { formatWan } from '../../domain';
-import { api, ApiError } from '../../services/api/client';
+import { api } from '../../services/api/client';
+import { placeServerError } from '../../components/form-field/server-error';
 import { useAsync } from '../../services/use-async';
 import { useSignedIn } from '../../services/session';
 import { useRiskPage } from '../../services/risk/use-risk-page';
@@ -65,11 +66,11 @@ function EnterpriseCard({ enterprise: e }: { enterprise: Enterprise }) {
     <View className="lj-onb__card" data-testid="enterprise-item">
       <Text className="lj-onb__subtitle">{e.name}</Text>
       <Text className="lj-secondary">{e.uscc}</Text>
-      <Text>
-        {t.legalRepLabel} {e.legalRepName} · {t.roleLabel[e.applicantRole] ?? e.applicantRole}
-      </Text>
+      <Text data-testid="enterprise-item-legal-rep">{t.legalRepLine(e.legalRepName, e.applicantRole)}</Text>
       <Text className="lj-secondary">
-        {e.industry} · {t.revenueShort(formatWan(e.annualRevenueFen))} · {t.employeesShort(e.employees)}
+        <Text className="lj-nowrap">{e.industry}</Text> ·{' '}
+        <Text className="lj-nowrap">{t.revenueShort(formatWan(e.annualRevenueFen))}</Text> ·{' '}
+        <Text className="lj-nowrap">{t.employeesShort(e.employees)}</Text>
       </Text>
     </View>
   );
@@ -101,11 +102,11 @@ function EnterpriseFormCard({ onSaved }: { onSaved: (e: Enterprise) => void }) {
       setForm(EMPTY_ENTERPRISE_FORM);
       setDone(true);
     } catch (e) {
-      const err = e instanceof ApiError ? e : null;
-      const text = err?.message ?? zhCN.errors.generic;
-      // The bank names its fields as the body does; map them back to this form's fields.
-      const key = err?.field ? SERVER_FIELDS[err.field] : undefined;
-      setErrors(key ? { [key]: text } : { form: text });
+      // On a field shown now, else at the form level (e.g. the bank asks for an authorisation
+      // number while "我是法定代表人" is chosen and that field is hidden).
+      const visible = FORM_FIELDS.filter((k) => k !== 'authorisationRef' || form.role === 'authorised');
+      const place = placeServerError(e, SERVER_FIELDS, visible);
+      setErrors(place.field ? { [place.field]: place.message } : { form: place.message });
     } finally {
       setBusy(false);
     }
@@ -188,6 +189,7 @@ function EnterpriseFormCard({ onSaved }: { onSaved: (e: Enterprise) => void }) {
         <FormField
           label={t.authRefLabel}
           testId="enterprise-auth-ref"
+          placeholder={t.authRefPlaceholder}
           hint={t.authRefHint}
           {...field('authorisationRef')}
         />
@@ -209,7 +211,20 @@ function EnterpriseFormCard({ onSaved }: { onSaved: (e: Enterprise) => void }) {
   );
 }
 
-const SERVER_FIELDS: Record<string, keyof FormErrors> = {
+/** The form's fields (the role is a radio group; it has its own error line and is always shown). */
+const FORM_FIELDS: (keyof EnterpriseForm)[] = [
+  'uscc',
+  'name',
+  'legalRepName',
+  'registrationDate',
+  'industry',
+  'revenueYuan',
+  'employees',
+  'role',
+  'authorisationRef',
+];
+
+const SERVER_FIELDS: Record<string, keyof EnterpriseForm> = {
   uscc: 'uscc',
   name: 'name',
   legalRepName: 'legalRepName',

@@ -28,17 +28,47 @@ describe('ConsentPage (first run)', () => {
     expect(screen.getByTestId('risk-signals')).toHaveTextContent('保存180天');
   });
 
-  it('keeps “同意并继续” disabled until both required purposes are ticked', () => {
+  it('says before the owner starts that the credit-report query is required to apply, and why', () => {
+    render(<ConsentPage />);
+    const card = screen.getByTestId('consent-credit_report');
+    expect(card).toHaveTextContent('必选');
+    expect(card).not.toHaveTextContent('可选');
+    expect(card).toHaveTextContent('信用贷款审批必须查询个人征信报告');
+    expect(screen.getByTestId('consent-biometric')).toHaveTextContent('可选');
+  });
+
+  it('keeps “同意并继续” disabled until every required purpose is ticked', () => {
     render(<ConsentPage />);
     const accept = screen.getByTestId('consent-accept');
     expect(accept).toBeDisabled();
-    expect(screen.getByTestId('consent-required-missing')).toHaveTextContent('请勾选两项必选授权后继续');
+    expect(screen.getByTestId('consent-required-missing')).toHaveTextContent('请勾选标为“必选”的各项后继续');
     fireEvent.click(screen.getByTestId('consent-personal_info-check'));
-    fireEvent.click(screen.getByTestId('consent-credit_report-check'));
-    expect(accept).toBeDisabled();
     fireEvent.click(screen.getByTestId('consent-risk_device-check'));
+    expect(accept).toBeDisabled();
+    fireEvent.click(screen.getByTestId('consent-credit_report-check'));
     expect(accept).toBeEnabled();
     expect(screen.queryByTestId('consent-required-missing')).toBeNull();
+  });
+
+  it('before login (for=login): only the privacy notice is required, then back to the login page', async () => {
+    const next = `/pages/login/index?redirect=${encodeURIComponent('/pages/me/index')}`;
+    jest.spyOn(taro, 'useRouter').mockReturnValue({ params: { for: 'login', next: encodeURIComponent(next) } });
+    render(<ConsentPage />);
+    expect(screen.getByTestId('consent-credit_report')).toHaveTextContent('可选');
+    expect(screen.getByTestId('consent-accept')).toBeDisabled();
+    fireEvent.click(screen.getByTestId('consent-personal_info-check'));
+    fireEvent.click(screen.getByTestId('consent-accept'));
+    await waitFor(() => expect(navigations).toEqual([{ kind: 'redirectTo', url: next }]));
+    expect(consentChoices()).toEqual({ personal_info: true });
+  });
+
+  it('never continues to a target outside the app’s pages', async () => {
+    jest.spyOn(taro, 'useRouter').mockReturnValue({ params: { for: 'login', next: 'https://evil.example/' } });
+    render(<ConsentPage />);
+    fireEvent.click(screen.getByTestId('consent-personal_info-check'));
+    fireEvent.click(screen.getByTestId('consent-accept'));
+    await waitFor(() => expect(navigations).toHaveLength(1));
+    expect(navigations[0].url).not.toContain('evil');
   });
 
   it('declining goes back and saves nothing', () => {
@@ -56,13 +86,14 @@ describe('ConsentPage (first run)', () => {
     render(<ConsentPage />);
     fireEvent.click(screen.getByTestId('consent-personal_info-check'));
     fireEvent.click(screen.getByTestId('consent-risk_device-check'));
+    fireEvent.click(screen.getByTestId('consent-credit_report-check'));
     fireEvent.click(screen.getByTestId('consent-accept'));
     await waitFor(() => expect(navigations).toHaveLength(1));
     expect(navigations[0]).toEqual({
       kind: 'redirectTo',
       url: `/pages/login/index?redirect=${encodeURIComponent('/package-onboarding/real-name/index')}`,
     });
-    expect(consentChoices()).toEqual({ personal_info: true, risk_device: true });
+    expect(consentChoices()).toEqual({ personal_info: true, risk_device: true, credit_report: true });
     // Not signed in: nothing is sent to the bank's consent record yet (login does it).
     expect(network.requests.filter((r) => r.url.includes('/consents'))).toEqual([]);
   });

@@ -5,7 +5,7 @@ import { PageShell } from '../../components/page-shell';
 import { Button } from '../../components/nutui';
 import { ConsentPurposeCard } from '../../components/consent-purpose-card';
 import { recordAtBank, setPurpose } from '../../components/consent-sync';
-import { loginUrl, ONBOARDING_URLS, openUrl } from '../../components/onboarding-flow';
+import { loginUrl, ONBOARDING_URLS, openUrl, REQUIRED_FOR } from '../../components/onboarding-flow';
 import { zhCN } from '../../locales/zh-CN';
 import { ApiError } from '../../services/api/client';
 import {
@@ -20,14 +20,6 @@ import {
 import { sessionToken } from '../../services/session';
 import './index.scss';
 
-/** Asked before applying: the first two are needed to apply online at all, the others are optional here. */
-const FIRST_RUN: { purpose: ConsentPurpose; required: boolean }[] = [
-  { purpose: 'personal_info', required: true },
-  { purpose: 'risk_device', required: true },
-  { purpose: 'credit_report', required: false },
-  { purpose: 'biometric', required: false },
-];
-
 const errorText = (e: unknown) => (e instanceof ApiError ? e.message : zhCN.errors.generic);
 
 export default function ConsentPage() {
@@ -35,15 +27,27 @@ export default function ConsentPage() {
   return manage ? <ManageConsent /> : <FirstRunConsent />;
 }
 
-/** Reached from “测一测我的额度”: nothing is ticked for the user, and declining is one tap. */
+/** The purposes asked on first run, in the notice's order. */
+const FIRST_RUN: ConsentPurpose[] = ['personal_info', 'risk_device', 'credit_report', 'biometric'];
+
+/**
+ * Reached from “测一测我的额度”, or before login from any entry (`for=login&next=…`): nothing is
+ * ticked for the user, and declining is one tap.
+ */
 function FirstRunConsent() {
   const t = zhCN.onboarding.consent;
+  const params = useRouter().params;
+  const forLogin = params.for === 'login';
+  // Only a page of this app (the login page the user came from), never an arbitrary target.
+  const asked = params.next ? decodeURIComponent(params.next) : null;
+  const next = asked && /^\/(pages|package-[a-z]+)\//.test(asked) ? asked : null;
+  const required = REQUIRED_FOR[forLogin ? 'login' : 'apply'];
   // The user's own earlier choices (if any) are shown again; nothing is ticked on their behalf.
   const before = useRef<ConsentChoices>(consentChoices() ?? {});
   const [choices, setChoices] = useState<ConsentChoices>(() => ({ ...before.current }));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const requiredOk = FIRST_RUN.every((p) => !p.required || choices[p.purpose]);
+  const requiredOk = required.every((p) => choices[p]);
 
   const accept = async () => {
     setSaving(true);
@@ -52,7 +56,8 @@ function FirstRunConsent() {
       await saveConsent(choices);
       await recordAtBank(before.current, choices);
       before.current = choices; // a retry after a failure records only what is still missing
-      await openUrl(sessionToken() ? ONBOARDING_URLS.realName : loginUrl(ONBOARDING_URLS.realName), true);
+      const after = next ?? (sessionToken() ? ONBOARDING_URLS.realName : loginUrl(ONBOARDING_URLS.realName));
+      await openUrl(after, true);
     } catch (e) {
       setError(`${t.notRecorded} ${errorText(e)}`);
     } finally {
@@ -63,13 +68,13 @@ function FirstRunConsent() {
   return (
     <PageShell testId="page-consent">
       <View className="lj-consent__title">{t.title}</View>
-      <Text className="lj-consent__intro">{t.intro}</Text>
+      <Text className="lj-consent__intro">{forLogin ? t.introLogin : t.intro}</Text>
       <Text className="lj-secondary lj-consent__nothing">{t.nothingYet}</Text>
-      {FIRST_RUN.map(({ purpose, required }) => (
+      {FIRST_RUN.map((purpose) => (
         <ConsentPurposeCard
           key={purpose}
           purpose={purpose}
-          required={required}
+          required={required.includes(purpose)}
           mode="choose"
           checked={!!choices[purpose]}
           onChange={(on) => setChoices((c) => ({ ...c, [purpose]: on }))}

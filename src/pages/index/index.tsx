@@ -38,7 +38,12 @@ export default function HomePage() {
         ) : (
           <>
             <Text className="lj-secondary">{t.loansLoggedOut}</Text>
-            <Button fill="outline" block onClick={() => Taro.navigateTo({ url: '/pages/login/index' })}>
+            <Button
+              fill="outline"
+              block
+              onClick={() => Taro.navigateTo({ url: '/pages/login/index' })}
+              data-testid="home-login"
+            >
               {t.loginCta}
             </Button>
           </>

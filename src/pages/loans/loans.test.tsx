@@ -34,7 +34,7 @@ describe('LoansPage (我的贷款)', () => {
     expect(overdue).toHaveTextContent('¥17,149.40');
     expect(overdue).toHaveTextContent('其中罚息 ¥87.42，共逾期 2 期');
     expect(screen.getByTestId('loan-card-L-overdue')).toHaveClass('lj-loan-card--overdue');
-    expect(screen.getByTestId('loan-apr')).toHaveTextContent('4.35% 按IRR计算（年化）');
+    expect(screen.getByTestId('loan-apr')).toHaveTextContent('4.35%（按实际占用本金计算）'); // never "IRR"
   });
 
   it('opens the loan detail from a card', async () => {

@@ -5,22 +5,23 @@ import { PageShell } from '../../components/page-shell';
 import { FormField } from '../../components/form-field';
 import { Button } from '../../components/nutui';
 import { recordAllAtBank } from '../../components/consent-sync';
-import { openUrl } from '../../components/onboarding-flow';
+import { consentBeforeLoginUrl, loginUrl, ONBOARDING_URLS, openUrl } from '../../components/onboarding-flow';
 import { zhCN } from '../../locales/zh-CN';
 import { validateMobile } from '../../domain';
 import { api, ApiError } from '../../services/api/client';
 import { sessionToken, setSessionToken } from '../../services/session';
+import { useConsentChoices } from '../../services/consent';
+import { DEMO_WECHAT_CODE, sandboxWechatCode } from './sandbox-identity';
 import { useRiskPage } from '../../services/risk/use-risk-page';
 import './index.scss';
 
-/** The bank accepts any code in the sandbox; the demo customer's is "demo". */
-const SANDBOX_WECHAT_CODE = 'demo';
 const RESEND_WAIT_MS = 60_000;
-const IS_H5 = process.env.TARO_ENV === 'h5';
+// Read when used (Taro replaces the expression at build time; tests set it per case).
+const isH5 = () => process.env.TARO_ENV === 'h5';
 
-/** On WeChat a real wx.login code; on H5 Taro.login is a stub that "succeeds", so the sandbox code. */
+/** On WeChat a real wx.login code; on H5 Taro.login is a stub that "succeeds", so this browser's sandbox code. */
 async function wechatCode(): Promise<string> {
-  if (IS_H5 || typeof Taro.login !== 'function') return SANDBOX_WECHAT_CODE;
+  if (isH5() || typeof Taro.login !== 'function') return sandboxWechatCode();
   const r = await Taro.login();
   return r.code;
 }
@@ -28,11 +29,40 @@ async function wechatCode(): Promise<string> {
 const SMS_CODE = /^\d{6}$/;
 
 export default function LoginPage() {
+  const redirect = useRouter().params.redirect;
+  // The privacy notice comes first on every way in (首页 登录 / 注册, 我的, a signed-in screen, a
+  // link): no phone number or code reaches the bank before the owner agreed to its processing.
+  const consented = !!useConsentChoices()?.personal_info;
+  const here = redirect ? loginUrl(decodeURIComponent(redirect)) : ONBOARDING_URLS.login;
+  return consented ? <LoginForm redirect={redirect} /> : <ConsentFirst here={here} />;
+}
+
+/** Sends the visitor to the notice, which brings them back here once they agree. */
+function ConsentFirst({ here }: { here: string }) {
+  const t = zhCN.onboarding.login;
+  const toConsent = () => Taro.redirectTo({ url: consentBeforeLoginUrl(here) });
+  useEffect(() => {
+    void toConsent();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on arrival
+  }, []);
+  return (
+    <PageShell testId="page-login">
+      <View className="lj-login__title">{t.title}</View>
+      <View className="lj-login__section" data-testid="login-consent-first">
+        <Text>{t.consentFirst}</Text>
+        <Button type="primary" block onClick={toConsent} data-testid="login-to-consent">
+          {t.consentFirstCta}
+        </Button>
+      </View>
+    </PageShell>
+  );
+}
+
+function LoginForm({ redirect }: { redirect?: string }) {
   const t = zhCN.onboarding.login;
   useRiskPage('login');
-  const redirect = useRouter().params.redirect;
   const [wechatDone, setWechatDone] = useState(() => sessionToken() !== null);
-  const [busy, setBusy] = useState<'wechat' | 'sms' | 'phone' | null>(null);
+  const [busy, setBusy] = useState<'wechat' | 'demo' | 'sms' | 'phone' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [phone, setPhone] = useState('');
   const [phoneError, setPhoneError] = useState<string | null>(null);
@@ -43,11 +73,13 @@ export default function LoginPage() {
   const resendTimer = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => () => clearTimeout(resendTimer.current), []);
 
-  const loginWithWechat = async () => {
-    setBusy('wechat');
+  /** `demo`: the sandbox's demo customer (H5 only); otherwise WeChat, or this browser's own sandbox customer. */
+  const loginWithWechat = async (as: 'wechat' | 'demo') => {
+    setBusy(as);
     setError(null);
     try {
-      const res = await api.post('/api/auth/login', { body: { code: await wechatCode() } });
+      const code = as === 'demo' ? DEMO_WECHAT_CODE : await wechatCode();
+      const res = await api.post('/api/auth/login', { body: { code } });
       // The session is needed to send and check the SMS code; the journey continues only after.
       setSessionToken(res.token);
       setWechatDone(true);
@@ -108,7 +140,7 @@ export default function LoginPage() {
       <View className="lj-login__title">{t.title}</View>
       <View className="lj-login__section">
         <Text className="lj-login__step">{t.stepWechat}</Text>
-        {IS_H5 && (
+        {isH5() && (
           <Text className="lj-login__sandbox" data-testid="login-sandbox-wechat">
             {t.wechatSandbox}
           </Text>
@@ -118,9 +150,30 @@ export default function LoginPage() {
             {t.wechatDone}
           </Text>
         ) : (
-          <Button type="primary" block loading={busy === 'wechat'} onClick={loginWithWechat} data-testid="login-wechat">
-            {t.wechatCta}
-          </Button>
+          <>
+            <Button
+              type="primary"
+              block
+              loading={busy === 'wechat'}
+              disabled={busy !== null}
+              onClick={() => loginWithWechat('wechat')}
+              data-testid="login-wechat"
+            >
+              {isH5() ? t.wechatCtaSandbox : t.wechatCta}
+            </Button>
+            {isH5() && (
+              <Button
+                fill="outline"
+                block
+                loading={busy === 'demo'}
+                disabled={busy !== null}
+                onClick={() => loginWithWechat('demo')}
+                data-testid="login-demo"
+              >
+                {t.demoCta}
+              </Button>
+            )}
+          </>
         )}
       </View>
       {wechatDone && (
@@ -156,8 +209,8 @@ export default function LoginPage() {
               {!canResend && t.resendWait}
             </Text>
           )}
-          <Text className="lj-secondary lj-login__sent">
-            {t.sandboxSmsHint(sentTo ?? (phone.trim() || t.phoneLabel))}
+          <Text className="lj-secondary lj-login__sent" data-testid="login-sms-sandbox">
+            {t.sandboxSmsHint}
           </Text>
           <FormField
             label={t.smsLabel}

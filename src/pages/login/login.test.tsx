@@ -3,6 +3,7 @@ import LoginPage from '.';
 import { network, navigations, resetTaroMock, type RequestOptions } from '../../../test/mocks/taro';
 import { sessionToken, setSessionToken } from '../../services/session';
 import { validateMobile } from '../../domain';
+import { saveConsent } from '../../services/consent';
 
 const user = { id: 'u1', phone: null, realNameVerified: false, createdAt: '2026-01-01T00:00:00Z' };
 
@@ -16,6 +17,7 @@ function bank(opts: RequestOptions) {
       ? { statusCode: 200, data: { ...user, phone: '138****8000' } }
       : { statusCode: 400, data: { code: 'SMS_CODE_WRONG', message: '验证码不正确，请重新输入', field: 'smsCode' } };
   }
+  if (opts.url === '/api/consents') return { statusCode: 200, data: {} };
   return { statusCode: 404, data: { code: 'NOT_FOUND', message: '未找到' } };
 }
 
@@ -23,10 +25,11 @@ const type = (testId: string, value: string) =>
   fireEvent.change(screen.getByTestId(`${testId}-input`), { target: { value } });
 
 describe('LoginPage', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     resetTaroMock();
     setSessionToken(null);
     network.respond = bank;
+    await saveConsent({ personal_info: true }); // the privacy notice was agreed to (see the next block)
   });
 
   async function wechatLogin() {
@@ -63,5 +66,28 @@ describe('LoginPage', () => {
     type('login-sms', '123456');
     fireEvent.click(screen.getByTestId('login-confirm'));
     await waitFor(() => expect(navigations).toEqual([{ kind: 'switchTab', url: '/pages/index/index' }]));
+  });
+});
+
+describe('LoginPage before the privacy notice', () => {
+  beforeEach(async () => {
+    resetTaroMock();
+    setSessionToken(null);
+    network.respond = bank;
+    await saveConsent({}); // never agreed
+  });
+
+  it('sends the visitor to the notice first, coming back to this login (and its redirect) after', async () => {
+    render(<LoginPage />);
+    await waitFor(() => expect(navigations).toHaveLength(1));
+    expect(navigations[0]).toEqual({
+      kind: 'redirectTo',
+      url: `/pages/consent/index?for=login&next=${encodeURIComponent('/pages/login/index')}`,
+    });
+    // No login, phone or code field is offered, and nothing reached the bank.
+    expect(screen.queryByTestId('login-wechat')).toBeNull();
+    expect(screen.queryByTestId('login-phone-input')).toBeNull();
+    expect(screen.getByTestId('login-to-consent')).toBeInTheDocument();
+    expect(network.requests).toEqual([]);
   });
 });

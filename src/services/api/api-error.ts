@@ -26,12 +26,10 @@ export function toApiError(status: number, body: unknown): ApiError {
   const b = (body ?? {}) as { code?: unknown; message?: unknown; field?: unknown; decisionId?: unknown };
   const code = typeof b.code === 'string' ? b.code : `HTTP_${status}`;
   if (status === 401) return new ApiError(status, code, t.sessionExpired);
-  const message = typeof b.message === 'string' && b.message ? b.message : t.generic;
-  return new ApiError(
-    status,
-    code,
-    message,
-    typeof b.field === 'string' ? b.field : undefined,
-    typeof b.decisionId === 'string' ? b.decisionId : undefined,
-  );
+  const field = typeof b.field === 'string' ? b.field : undefined;
+  let message = typeof b.message === 'string' && b.message ? b.message : t.generic;
+  // The bank names the missing consent by its key; the screen names it as the notice does.
+  const purposes: Record<string, { title: string }> = zhCN.onboarding.purposes;
+  if (code === 'CONSENT_REQUIRED' && field && field in purposes) message = t.consentRequired(purposes[field].title);
+  return new ApiError(status, code, message, field, typeof b.decisionId === 'string' ? b.decisionId : undefined);
 }
