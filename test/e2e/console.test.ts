@@ -12,9 +12,10 @@ import { launchBrowser, phonePage, screenshot } from './browser';
 import { signInAsDemo, visiblePage } from './session';
 
 // The risk-operations console in Chromium against the real sandbox bank (in-memory PGlite, demo
-// data, the engine on the SQL store): staff sign in with a TOTP, watch decisions and a surge arrive,
-// lift a lockdown, answer a review the customer then sees in the H5 app, backtest a stricter rule
-// set, and find every action in the audit log.
+// data, the engine on the SQL store): staff sign in with a TOTP, watch decisions arrive, start the
+// surge-demo scenario from 模拟运行 and watch its alert and lockdown, stop the run, lift the
+// lockdown, answer a review the customer then sees in the H5 app, backtest a stricter rule set, and
+// find every action in the audit log.
 jest.setTimeout(300_000);
 
 const CONSOLE = path.resolve(__dirname, '../../dist/console/index.html');
@@ -127,14 +128,22 @@ describe('the risk-operations console', () => {
     await screenshot(supervisor, 'console-decision-detail');
   });
 
-  it('a surge on partner-x appears as an alert and a lockdown; the supervisor lifts it with a reason', async () => {
-    for (let i = 0; i < 30; i++) await decide({ ...PROFILES.farmPhone }, 100 + i, '10.9.8');
-    const status = await sandbox.engine.channels.status('partner-x');
-    expect(status.state).toBe('lockdown');
+  it('the supervisor runs surge-demo from 模拟运行: the gang shows as an alert and a lockdown, is stopped and lifted', async () => {
+    // What a newcomer does: start the article's event from the console, in real time, and watch it.
+    await supervisor.getByTestId('nav-simulations').click();
+    await supervisor.getByTestId('page-simulations').waitFor();
+    await expect(supervisor.getByTestId('simulation-pace').innerText()).resolves.toContain('实时');
+    await supervisor.getByTestId('simulation-start').click();
+    await supervisor.locator('[data-testid="simulation-row"][data-status="running"]').waitFor();
+    await screenshot(supervisor, 'console-simulation-running');
 
+    // The gang arrives a simulated (= real) minute in; the alert and the lockdown follow.
     await supervisor.getByTestId('nav-channels').click();
     const card = supervisor.locator('[data-testid="channel-card"][data-channel="partner-x"]');
-    await until(async () => (await card.getAttribute('data-state')) === 'lockdown', 20_000, 'partner-x in lockdown');
+    await until(async () => (await card.getAttribute('data-state')) === 'lockdown', 240_000, 'partner-x in lockdown');
+    for (const other of ['organic', 'wechat-ads', 'branch-qr']) {
+      expect((await sandbox.engine.channels.status(other)).state).not.toBe('lockdown');
+    }
     await card.click();
     await supervisor
       .locator('[data-testid="alert-item"][data-kind="surge"][data-channel="partner-x"]')
@@ -148,6 +157,20 @@ describe('the risk-operations console', () => {
     await supervisor.waitForTimeout(500); // the chart's first frame
     await screenshot(supervisor, 'console-channel-lockdown');
 
+    // Stop the run (the owners would take minutes more); its report covers what finished.
+    await supervisor.getByTestId('nav-simulations').click();
+    await supervisor.getByTestId('simulation-stop').click();
+    await supervisor.locator('[data-testid="simulation-row"][data-status="stopped"]').waitFor({ timeout: 60_000 });
+    await supervisor.getByTestId('simulation-report').waitFor();
+    await screenshot(supervisor, 'console-simulation-report');
+    const runs = JSON.parse((await api(await tokenOf(supervisor), 'GET', '/api/staff/simulations')).body).items;
+    const checks = runs[0].summary.checks as Array<{ name: string; pass: boolean; detail: string }>;
+    expect(checks.find((c) => c.name === 'surge detected in time')).toMatchObject({ pass: true });
+    expect(checks.find((c) => c.name === 'other channels unaffected')).toMatchObject({ pass: true });
+    expect(runs[0].summary.pace).toBe('realtime');
+
+    await supervisor.getByTestId('nav-channels').click();
+    await card.click();
     await supervisor.getByTestId('channel-lift').click();
     await supervisor.getByTestId('lift-dialog-reason').fill('已确认团伙设备，恢复正常客户申请');
     await supervisor.getByTestId('lift-dialog-ok').click();
@@ -298,6 +321,8 @@ describe('the risk-operations console', () => {
     const expected = [
       'staff:supervisor auth.login failed',
       'staff:supervisor auth.login ok',
+      'staff:supervisor simulation.start ok',
+      'staff:supervisor simulation.stop ok',
       'staff:supervisor channel.lift ok',
       'staff:analyst auth.login ok',
       'staff:analyst channel.lockdown denied',

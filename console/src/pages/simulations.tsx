@@ -7,13 +7,20 @@ import { useLoad } from '../components/use-load';
 import { zhCN } from '../locale/zh-CN';
 
 const t = zhCN.simulations;
-const STATUS_COLOURS: Record<string, string> = { running: 'processing', done: 'success', failed: 'error' };
+const STATUS_COLOURS: Record<string, string> = {
+  running: 'processing',
+  done: 'success',
+  stopped: 'warning',
+  failed: 'error',
+};
 type Checks = Array<{ name: string; pass: boolean; detail: string }>;
 
 function checksOf(run: SimulationRun): Checks {
   const c = (run.summary as { checks?: Checks } | null)?.checks;
   return Array.isArray(c) ? c : [];
 }
+
+const paceOf = (run: SimulationRun) => (run.summary as { pace?: string } | null)?.pace;
 
 /** The simulator's own HTML report of a run, in a sandboxed frame (no scripts, no network). */
 function Report({ run }: { run: SimulationRun }) {
@@ -44,14 +51,16 @@ export function SimulationsPage() {
   const runs = useLoad(() => api.get('/api/staff/simulations'), [], running ? 2000 : 10_000);
   const [picked, setPicked] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [stopping, setStopping] = useState(false);
   const items = useMemo(() => runs.data?.items ?? [], [runs.data]);
   useEffect(() => setRunning(items.some((r) => r.status === 'running')), [items]);
   const selected = items.find((r) => r.id === picked) ?? items[0];
-  const start = async (v: { scenario: string; scale: number; seed?: number }) => {
+  const current = items.find((r) => r.status === 'running');
+  const start = async (v: { scenario: string; scale: number; seed?: number; pace: 'realtime' | 'fast' }) => {
     setError(null);
     try {
       const run = await api.post('/api/staff/simulations', {
-        body: { scenario: v.scenario, scale: v.scale, ...(v.seed ? { seed: v.seed } : {}) },
+        body: { scenario: v.scenario, scale: v.scale, pace: v.pace, ...(v.seed ? { seed: v.seed } : {}) },
       });
       setPicked(run.id);
       setRunning(true);
@@ -60,11 +69,25 @@ export function SimulationsPage() {
       setError((e as Error).message);
     }
   };
+  const stop = async () => {
+    if (!current) return;
+    setError(null);
+    setStopping(true);
+    try {
+      await api.post('/api/staff/simulations/{id}/stop', { params: { id: current.id } });
+      setPicked(current.id);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setStopping(false);
+      await runs.reload();
+    }
+  };
   return (
     <div data-testid="page-simulations">
       <Card size="small">
         <Typography.Paragraph type="secondary">{t.note}</Typography.Paragraph>
-        <Form layout="inline" onFinish={start} initialValues={{ scenario: 'surge-demo', scale: 1 }}>
+        <Form layout="inline" onFinish={start} initialValues={{ scenario: 'surge-demo', scale: 1, pace: 'realtime' }}>
           <Form.Item name="scenario" label={t.scenario} rules={[{ required: true }]}>
             <Select
               style={{ width: 220 }}
@@ -82,14 +105,34 @@ export function SimulationsPage() {
           <Form.Item name="seed" label={t.seed}>
             <InputNumber min={1} precision={0} />
           </Form.Item>
-          <Button
-            type="primary"
-            htmlType="submit"
-            disabled={!can('simulations.run') || running}
-            data-testid="simulation-start"
-          >
-            {t.start}
-          </Button>
+          <Form.Item name="pace" label={t.pace}>
+            <Select
+              style={{ width: 320 }}
+              options={(['realtime', 'fast'] as const).map((p) => ({ value: p, label: t.paces[p] }))}
+              data-testid="simulation-pace"
+            />
+          </Form.Item>
+          <Space>
+            <Button
+              type="primary"
+              htmlType="submit"
+              disabled={!can('simulations.run') || running}
+              data-testid="simulation-start"
+            >
+              {t.start}
+            </Button>
+            {current && (
+              <Button
+                danger
+                onClick={() => void stop()}
+                loading={stopping}
+                disabled={!can('simulations.run')}
+                data-testid="simulation-stop"
+              >
+                {stopping ? t.stopping : t.stop}
+              </Button>
+            )}
+          </Space>
         </Form>
         {error && <Alert type="error" message={error} style={{ marginTop: 12 }} />}
       </Card>
@@ -121,6 +164,10 @@ export function SimulationsPage() {
               render: (s: string) => <Tag color={STATUS_COLOURS[s]}>{t.statuses[s]}</Tag>,
             },
             { title: t.columns.startedBy, dataIndex: 'startedBy' },
+            {
+              title: t.columns.pace,
+              render: (_: unknown, r) => t.paceShort[paceOf(r) ?? ''] ?? '—',
+            },
             {
               title: t.columns.checks,
               render: (_: unknown, r) => {

@@ -24,7 +24,7 @@ describe('simulator runs from the console', () => {
       t.app.inject({ method: 'POST', url: '/api/staff/simulations', headers, payload: body });
     expect((await start(analyst, { scenario: 'genuine-owners', scale: 0.02 })).statusCode).toBe(403);
     expect((await start(sup, { scenario: 'no-such-scenario', scale: 0.02 })).statusCode).toBe(404);
-    const started = await start(sup, { scenario: 'genuine-owners', scale: 0.02, seed: 3 });
+    const started = await start(sup, { scenario: 'genuine-owners', scale: 0.02, seed: 3, pace: 'fast' });
     expect(started.statusCode).toBe(202);
     const run = json(started);
     expect(run).toMatchObject({
@@ -50,5 +50,40 @@ describe('simulator runs from the console', () => {
       await t.app.inject({ url: '/api/staff/risk/decisions?action=loan.apply', headers: analyst }),
     ).items;
     expect(decisions.length).toBeGreaterThan(0);
+    expect(done.summary.pace).toBe('fast');
+
+    // A second run of the scenario on this bank gets a fresh, recorded seed (the bank remembers the
+    // first run's people: the same seed would make the same resident IDs again).
+    const again = json(await start(sup, { scenario: 'genuine-owners', scale: 0.02, pace: 'fast' }));
+    expect(again.seed).toEqual(expect.any(Number));
+    expect(again.seed).not.toBe(3);
+    await t.app.inject({ method: 'POST', url: `/api/staff/simulations/${again.id}/stop`, headers: sup });
   }, 300_000);
+
+  test('a realtime run keeps the scenario clock and can be stopped; its report covers what finished', async () => {
+    const sup = (await staffSignIn(t.app, t.clock, 'supervisor')).headers;
+    const analyst = (await staffSignIn(t.app, t.clock, 'analyst')).headers;
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/api/staff/simulations',
+      headers: sup,
+      payload: { scenario: 'surge-demo', scale: 0.1 },
+    });
+    expect(started.statusCode).toBe(202);
+    const run = json(started);
+    const stop = (headers: Record<string, string>) =>
+      t.app.inject({ method: 'POST', url: `/api/staff/simulations/${run.id}/stop`, headers });
+    expect((await stop(analyst)).statusCode).toBe(403);
+    // Realtime: the first owners are under way, the gang (a simulated minute later) has not come.
+    await new Promise((r) => setTimeout(r, 3000));
+    const stopped = await stop(sup);
+    expect(stopped.statusCode).toBe(200);
+    expect(json(stopped)).toMatchObject({ status: 'stopped', hasReport: true, error: null });
+    expect(json(stopped).summary.pace).toBe('realtime');
+    expect(json(stopped).summary.notes.join(' ')).toMatch(/Stopped at \d\d:\d\d before the scenario's end/);
+    expect(json(stopped).summary.totals.applicants).toBe(0); // an owner's journey takes minutes of real time
+    expect(json(await stop(sup))).toMatchObject({ code: 'SIMULATION_NOT_RUNNING' });
+    const audit = json(await t.app.inject({ url: '/api/staff/audit', headers: sup })).items;
+    expect(audit.map((a: { action: string }) => a.action)).toContain('simulation.stop');
+  }, 120_000);
 });

@@ -12,7 +12,12 @@ const Run = Type.Object(
     scenario: Type.String(),
     scale: Type.Number(),
     seed: Nullable(Type.Integer()),
-    status: Type.Union([Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]),
+    status: Type.Union([
+      Type.Literal('running'),
+      Type.Literal('done'),
+      Type.Literal('stopped', { description: 'stopped from the console; the report covers what finished' }),
+      Type.Literal('failed'),
+    ]),
     startedBy: Type.String(),
     startedAt: IsoTime,
     finishedAt: Nullable(IsoTime),
@@ -33,6 +38,13 @@ const StartBody = Body({
     description: 'share of each population to run (1 = the whole scenario)',
   }),
   seed: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
+  pace: Type.Optional(
+    Type.Union([Type.Literal('realtime'), Type.Literal('fast')], {
+      description:
+        'realtime (default): a simulated minute takes a real minute, so timing signals, the surge window and ' +
+        'lockdown schedules mean what they say; fast: sent as fast as the bank answers (outcomes and reasons only)',
+    }),
+  ),
 });
 const Params = Type.Object({ id: Id });
 
@@ -80,7 +92,7 @@ export default async function staffSimulationRoutes(app: FastifyInstance, deps: 
       config: { audit: 'simulation.start' },
       schema: {
         ...run.common,
-        summary: 'Start a shipped scenario against this bank (one run at a time; pace fast); 202 with the run',
+        summary: 'Start a shipped scenario against this bank (one run at a time); 202 with the run',
         body: StartBody,
         response: { 202: Run, ...errorResponses },
       },
@@ -89,6 +101,25 @@ export default async function staffSimulationRoutes(app: FastifyInstance, deps: 
       const started = await deps.simulations.start(request.body as Static<typeof StartBody>, staffOf(request).actor);
       request.auditDetail = { runId: started.id };
       return reply.status(202).send(started);
+    },
+  );
+
+  app.post(
+    '/staff/simulations/:id/stop',
+    {
+      onRequest: run.onRequest,
+      config: { audit: 'simulation.stop' },
+      schema: {
+        ...run.common,
+        summary: 'Stop the run under way; answers when it has stopped, with its report of what finished',
+        params: Params,
+        response: { 200: Run, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      request.auditDetail = { runId: id };
+      return deps.simulations.stop(id);
     },
   );
 

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
@@ -21,14 +22,23 @@ export interface SimulationGateway {
   close(): Promise<void>;
 }
 
+export type SimulationPace = 'realtime' | 'fast';
+
 export interface SimulationRunner {
   scenarios(): Array<{ name: string; description: string }>;
-  start(input: { scenario: string; scale: number; seed?: number }, actor: string): Promise<RunView>;
+  start(
+    input: { scenario: string; scale: number; seed?: number; pace?: SimulationPace },
+    actor: string,
+  ): Promise<RunView>;
+  /** Stops the run under way (its report covers what finished); 409 when it is not running. */
+  stop(id: string): Promise<RunView>;
   list(): Promise<RunView[]>;
   get(id: string): Promise<RunView>;
   report(id: string): Promise<string>;
   /** Resolves when no run is going (tests, shutdown). */
   idle(): Promise<void>;
+  /** Stops any run and waits for it (shutdown). */
+  close(): Promise<void>;
 }
 
 export interface RunView {
@@ -36,7 +46,7 @@ export interface RunView {
   scenario: string;
   scale: number;
   seed: number | null;
-  status: 'running' | 'done' | 'failed';
+  status: 'running' | 'done' | 'stopped' | 'failed';
   startedBy: string;
   startedAt: string;
   finishedAt: string | null;
@@ -87,10 +97,12 @@ async function simulator() {
 }
 
 /**
- * Simulator runs started from the console: one at a time, in the background, with pace `fast`
- * (the whole scenario is sent as fast as the bank answers: outcomes, reasons, alerts and lockdowns
- * are real; simulated times of day are compressed). The report — the simulator's own HTML — is kept
- * with the run.
+ * Simulator runs started from the console: one at a time, in the background. Pace `realtime` (the
+ * default) keeps the scenario's clock — a simulated minute is a real minute — so typing and form
+ * timing, the surge window and the lockdown's schedule mean what they say; `fast` sends the whole
+ * scenario as fast as the bank answers (outcomes, reasons, alerts and lockdowns are real; time-based
+ * signals are compressed, so owners can look superhuman). A run can be stopped; the report — the
+ * simulator's own HTML — is kept with the run, covering what finished.
  */
 export function createSimulationRunner(opts: {
   db: Db;
@@ -102,7 +114,7 @@ export function createSimulationRunner(opts: {
   scenariosDir?: string;
 }): SimulationRunner {
   const dir = opts.scenariosDir ?? SCENARIOS_DIR;
-  let running: Promise<void> | null = null;
+  let running: { id: string; done: Promise<void>; abort: AbortController } | null = null;
 
   const scenarioNames = () =>
     existsSync(dir)
@@ -129,8 +141,18 @@ export function createSimulationRunner(opts: {
         (eb) => eb('report_html', 'is not', null).as('has_report'),
       ]);
 
-  async function execute(id: string, file: string, scale: number, seed: number | undefined) {
-    const finish = (values: { status: 'done' | 'failed'; summary?: string; report_html?: string; error?: string }) =>
+  async function execute(
+    id: string,
+    file: string,
+    input: { scale: number; seed?: number; pace: SimulationPace },
+    signal: AbortSignal,
+  ) {
+    const finish = (values: {
+      status: 'done' | 'stopped' | 'failed';
+      summary?: string;
+      report_html?: string;
+      error?: string;
+    }) =>
       opts.db
         .updateTable('simulation_runs')
         .set({ ...values, finished_at: opts.clock.now() })
@@ -144,14 +166,16 @@ export function createSimulationRunner(opts: {
       const run = await sim.runScenario(scenario, {
         http: gateway.url,
         staffKey: gateway.staffKey,
-        pace: 'fast',
-        scale,
-        ...(seed !== undefined ? { seed } : {}),
+        pace: input.pace,
+        scale: input.scale,
+        signal,
+        ...(input.seed !== undefined ? { seed: input.seed } : {}),
       });
       const report = sim.buildReport(run);
       await finish({
-        status: 'done',
+        status: run.stoppedAt === null ? 'done' : 'stopped',
         summary: JSON.stringify({
+          pace: input.pace,
           totals: report.totals,
           surge: report.surge,
           lockdowns: report.lockdowns.map((l) => ({ channel: l.channel, mode: l.mode, from: l.fromClock })),
@@ -185,21 +209,45 @@ export function createSimulationRunner(opts: {
         throw new AppError(404, 'NOT_FOUND', `没有名为 ${input.scenario} 的场景`);
       if (running) throw new AppError(409, 'SIMULATION_RUNNING', '已有模拟在运行，请等待其结束');
       const id = newId('sim');
+      // The bank remembers identities (one resident ID per customer): a scenario's own seed makes the
+      // same people again, so a repeat run on this bank gets a fresh seed — recorded, so it can be re-run.
+      const before = await opts.db
+        .selectFrom('simulation_runs')
+        .select('id')
+        .where('scenario', '=', input.scenario)
+        .executeTakeFirst();
+      const seed = input.seed ?? (before ? randomInt(1, 2_147_483_647) : undefined);
       await opts.db
         .insertInto('simulation_runs')
         .values({
           id,
           scenario: input.scenario,
           scale: input.scale,
-          seed: input.seed ?? null,
+          seed: seed ?? null,
           status: 'running',
           started_by: actor,
           started_at: opts.clock.now(),
         })
         .execute();
-      running = execute(id, join(dir, `${input.scenario}.yaml`), input.scale, input.seed).finally(() => {
-        running = null;
-      });
+      const abort = new AbortController();
+      const pace = input.pace ?? 'realtime';
+      const done = execute(id, join(dir, `${input.scenario}.yaml`), { ...input, seed, pace }, abort.signal).finally(
+        () => {
+          running = null;
+        },
+      );
+      running = { id, done, abort };
+      return this.get(id);
+    },
+
+    async stop(id) {
+      const current = running;
+      if (!current || current.id !== id) {
+        await this.get(id); // 404 for an unknown run
+        throw new AppError(409, 'SIMULATION_NOT_RUNNING', '该模拟已结束，无需停止');
+      }
+      current.abort.abort();
+      await current.done;
       return this.get(id);
     },
 
@@ -225,7 +273,12 @@ export function createSimulationRunner(opts: {
     },
 
     async idle() {
-      await running;
+      await running?.done;
+    },
+
+    async close() {
+      running?.abort.abort();
+      await running?.done;
     },
   };
 }

@@ -223,6 +223,11 @@ function channelSeries(run: RunResult, bucketMinutes: number): ChannelSeries[] {
 
 function notesFor(run: RunResult): string[] {
   const notes: string[] = [];
+  if (run.stoppedAt !== null)
+    notes.push(
+      `Stopped at ${formatClock(run.date, run.stoppedAt)} before the scenario's end: ${run.records.length} journeys ` +
+        `finished and are counted; ${run.unfinished} under way were left unfinished; later arrivals never started.`,
+    );
   if (run.mode === 'http') {
     notes.push(
       'Over HTTP each request says its source address in X-Forwarded-For; a server that does not trust the header ' +
@@ -317,8 +322,9 @@ export function buildReport(run: RunResult): Report {
   }
   if (surge) {
     const mine = lockdowns.filter((l) => l.channel === surge.channel);
+    // Still locked when the run ended before the scheduled lift is not late (a short run, a stop).
     const late = mine.filter(
-      (l) => l.scheduledUntil === null || l.endedAt === null || l.endedAt > l.scheduledUntil + LIFT_TOLERANCE_MS,
+      (l) => l.scheduledUntil === null || (l.endedAt ?? run.simEnd) > l.scheduledUntil + LIFT_TOLERANCE_MS,
     );
     checks.push({
       name: 'lockdown lifted on schedule',
@@ -328,7 +334,7 @@ export function buildReport(run: RunResult): Report {
             .map(
               (l) =>
                 `${l.fromClock} → scheduled ${l.scheduledUntil === null ? 'open-ended' : clock(l.scheduledUntil)}, ` +
-                `left ${l.endedClock ?? `not by ${clock(run.simEnd)}`}`,
+                `left ${l.endedClock ?? `— still locked when the run ended at ${clock(run.simEnd)}`}`,
             )
             .join('; ')
         : 'no lockdown',

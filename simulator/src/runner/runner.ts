@@ -40,6 +40,8 @@ export interface RunOptions {
   /** Over HTTP: wait for real time to reach each event (default), or send as fast as possible. */
   pace?: Pace;
   progress?: Progress;
+  /** Stops the run between events (the console's 停止): journeys under way are left unfinished. */
+  signal?: AbortSignal;
 }
 
 /** A channel entering a state, as sampled each simulated minute (in process) or from alerts. */
@@ -66,6 +68,10 @@ export interface RunResult {
   records: JourneyRecord[];
   channelChanges: ChannelChange[];
   alerts: EngineAlert[];
+  /** Simulated time at which the run was stopped early, or null when it ran to the end. */
+  stoppedAt: number | null;
+  /** Journeys started but not finished when the run was stopped (not in `records`). */
+  unfinished: number;
   wallMs: number;
 }
 
@@ -98,6 +104,7 @@ export async function runScenario(scenario: ScenarioFile, opts: RunOptions = {})
     pace: opts.pace,
     db: opts.db,
     engineStore: opts.engineStore,
+    signal: opts.signal,
   });
   const { engine } = driver;
   let simNow = simStart;
@@ -132,10 +139,16 @@ export async function runScenario(scenario: ScenarioFile, opts: RunOptions = {})
     }
   };
 
+  let stoppedAt: number | null = null;
   try {
     for (let ev = queue.pop(); ev; ev = queue.pop()) {
-      simNow = ev.at;
       await driver.advance(ev.at);
+      if (opts.signal?.aborted) {
+        // Over HTTP a realtime wait was cut short: the run stopped at the scenario's "now".
+        stoppedAt = driver.mode === 'http' ? Math.max(simNow, Math.min(ev.at, driver.toSim(Date.now()))) : simNow;
+        break;
+      }
+      simNow = ev.at;
       const item = ev.item;
       if (item.kind === 'tick') {
         await sample(ev.at);
@@ -168,7 +181,7 @@ export async function runScenario(scenario: ScenarioFile, opts: RunOptions = {})
       const next = waiting.get(device)?.shift();
       if (next) queue.push(ev.at, { kind: 'start', applicant: next });
     }
-    const simEnd = Math.max(simNow, until);
+    const simEnd = stoppedAt ?? Math.max(simNow, until);
     const alerts = (await engine.alerts(driver.alertsSince)).map((a) => ({ ...a, at: driver.toSim(a.at) }));
     records.sort((a, b) => a.index - b.index);
     return {
@@ -184,6 +197,8 @@ export async function runScenario(scenario: ScenarioFile, opts: RunOptions = {})
       records,
       channelChanges,
       alerts,
+      stoppedAt,
+      unfinished: busy.size,
       wallMs: Math.round(performance.now() - wall0),
     };
   } finally {
