@@ -61,7 +61,7 @@ async function tokensFromDevice(base: string, key: { keyId: string; publicKey: s
   await client.grantConsent(['basic']);
   for (let i = 0; i < n; i++) {
     for (let e = 0; e < EVENTS_PER_TOKEN; e++) {
-      const id = client.track('bench.tap', { i, e });
+      const id = client.track('tap', { i, e });
       if (id) pendingIds.push(id);
     }
     await client.flush();
@@ -114,7 +114,13 @@ async function main() {
   const key = generateServerKeyPair({ keyId: 'ljr1-bench' });
   const riskKeys = [{ keyId: key.keyId, privateKey: key.privateKey }];
 
-  const app = await buildApp({ db, riskKeys, logger: false });
+  // Unlimited telemetry rates: the bench measures throughput, not the per-IP/session guards.
+  const app = await buildApp({
+    db,
+    riskKeys,
+    logger: false,
+    rateLimits: { telemetryPerIp: 1e9, telemetryPerSession: 1e9 },
+  });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const bare = Fastify({ logger: false });
   bare.post('/bare', async () => ({ accepted: [] }));

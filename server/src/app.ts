@@ -7,11 +7,14 @@ import { type Clock, systemClock } from './clock';
 import type { Db } from './db/connect';
 import type { AppDeps, RateLimits } from './deps';
 import { errorSchema, registerErrorHandling } from './errors';
+import { registerJsonGuards } from './json-guards';
 import type { RiskGate } from './risk/gate';
 import { createRiskEngine, type RiskEngine, type RuleSetFile } from '@lingjie/risk-sdk/engine';
 import { createRiskUnderwriter } from './services/underwriting/risk-underwriter';
 import type { Underwriter } from './services/underwriting/underwriter';
 import { processIdentityKey } from './risk/identity-key';
+import { processPiiVault } from './pii/config';
+import type { PiiVault } from './pii/vault';
 import { createSqlEngineStore } from './risk/sql-engine-store';
 import { parseStaffKeys } from './staff/staff-auth';
 import { staffAuthenticator } from './staff/principal';
@@ -25,6 +28,7 @@ import { createSdkRiskGate, type RiskKey } from './risk/sdk-gate';
 import { createSqlRiskStore } from './risk/sql-risk-store';
 import { atRestKeys } from './risk/at-rest';
 import { nativeRequire } from './native-require';
+import { H5_HASHED_DIRS, serveBuilt, serveConsole } from './static-assets';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -47,6 +51,11 @@ export interface BuildAppOptions {
    * else a key for this process only (the sandbox passes the one it keeps in .data/).
    */
   identityKey?: string;
+  /**
+   * Keys for personal data at rest (phone, resident ID, account numbers). Default: `PII_KEYS` /
+   * `PII_INDEX_KEY`, else keys for this process only (the sandbox passes the ones it keeps in .data/).
+   */
+  pii?: PiiVault;
   /** Rule sets for the default engine (default: the SDK's shipped sets). Ignored when `engine` is given. */
   ruleSets?: readonly RuleSetFile[];
   /** Default: the credit policy + the risk engine (risk-underwriter.ts). */
@@ -163,13 +172,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       return { url: `http://127.0.0.1:${port}`, staffKey, close: () => gateway.close() };
     },
   });
-  app.addHook('preClose', async () => simulations.idle());
+  // A realtime run can take minutes: closing the bank stops it (its report keeps what finished).
+  app.addHook('preClose', async () => simulations.close());
   const deps: AppDeps = {
     db: opts.db,
     clock,
     risk,
     engine,
     underwriter: opts.underwriter ?? createRiskUnderwriter({ engine }),
+    pii: opts.pii ?? processPiiVault(),
     rateLimits: { ...DEFAULT_LIMITS, ...opts.rateLimits },
     devRoutes,
     authenticate: authenticator(opts.db, clock),
@@ -181,6 +192,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   const isAppPath = (url: string) => !url.startsWith('/api/') && !url.startsWith('/docs') && url !== '/openapi.json';
   registerErrorHandling(app, opts.staticRoot ? isAppPath : undefined);
+  // JSON depth, forbidden keys and declared size on every body, before any route sees it (json-guards.ts).
+  registerJsonGuards(app);
   app.addSchema(errorSchema);
   registerStaffAudit(app, opts.db, clock);
   await app.register(cors, {
@@ -221,12 +234,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  if (opts.staticRoot) {
-    const staticPlugin = nativeRequire<{ default: typeof import('@fastify/static').default }>(
-      '@fastify/static',
-    ).default;
-    await app.register(staticPlugin, { root: opts.staticRoot, wildcard: false, index: ['index.html'] });
-  }
+  if (opts.staticRoot) await serveBuilt(app, { root: opts.staticRoot, hashedDirs: H5_HASHED_DIRS });
   if (opts.consoleRoot) await serveConsole(app, opts.consoleRoot, !opts.staticRoot);
 
   await app.register(
@@ -236,26 +244,4 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     { prefix: '/api' },
   );
   return app;
-}
-
-/**
- * The staff console (a Vite build) at /console/: its files, and index.html for every other path
- * under /console/ (the console routes on the client). Hashed assets are cached for good.
- */
-async function serveConsole(app: FastifyInstance, root: string, decorateReply: boolean): Promise<void> {
-  const staticPlugin = nativeRequire<{ default: typeof import('@fastify/static').default }>('@fastify/static').default;
-  await app.register(staticPlugin, {
-    root,
-    prefix: '/console/',
-    wildcard: false,
-    index: ['index.html'],
-    decorateReply,
-    setHeaders: (reply, path) => {
-      reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-    },
-  });
-  app.get('/console', { schema: { hide: true } }, (_request, reply) => reply.redirect('/console/'));
-  app.get('/console/*', { schema: { hide: true } }, (_request, reply) =>
-    reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html', root),
-  );
 }

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { RiskEngine } from '@lingjie/risk-sdk/engine';
 import type { Clock } from './clock';
 import type { Db } from './db/connect';
+import type { PiiVault } from './pii/vault';
 import type { RiskGate } from './risk/gate';
 import type { Underwriter } from './services/underwriting/underwriter';
 import type { DecisionFeed } from './staff/decision-feed';
@@ -12,6 +13,9 @@ export interface RateLimits {
   login: number;
   sms: number;
   applications: number;
+  /** Telemetry tokens a minute per IP and per risk session (routes/telemetry.ts; default 600 and 60). */
+  telemetryPerIp?: number;
+  telemetryPerSession?: number;
 }
 
 /** What every route module needs, built once in buildApp and handed to each module. */
@@ -22,6 +26,8 @@ export interface AppDeps {
   /** The SDK's risk engine: applications (through the underwriter), money moves, token failures, staff API. */
   engine: RiskEngine;
   underwriter: Underwriter;
+  /** Personal data at rest: seals phone, resident ID and account numbers, and their blind indexes (pii/vault.ts). */
+  pii: PiiVault;
   rateLimits: RateLimits;
   /** Dev-only routes (SMS inbox) are mounted only when true; never in production. */
   devRoutes: boolean;

@@ -206,7 +206,40 @@ describe('fuzz every documented route', () => {
         }
       }
     }
-  });
+  }, 600_000);
+
+  // Issue #8 point 4: depth, size and prototype keys are refused on every JSON route, with the
+  // guards' codes (json-guards.ts), whether or not the caller is signed in.
+  test('deep nesting, huge arrays and prototype keys on every JSON route are a 4xx', async () => {
+    const deep = (n: number) => '{"a":'.repeat(n) + '1' + '}'.repeat(n);
+    const cases: Array<{ raw: string; status: number; code: string }> = [
+      { raw: deep(33), status: 400, code: 'JSON_TOO_DEEP' },
+      { raw: '['.repeat(100_000) + ']'.repeat(100_000), status: 400, code: 'JSON_TOO_DEEP' },
+      { raw: JSON.stringify({ a: new Array(600_000).fill(0) }), status: 413, code: 'BODY_TOO_LARGE' },
+      { raw: '{"__proto__":{"isAdmin":true}}', status: 400, code: 'JSON_FORBIDDEN_KEY' },
+      { raw: '{"x":{"constructor":{"prototype":{"isAdmin":true}}}}', status: 400, code: 'JSON_FORBIDDEN_KEY' },
+      { raw: '{"x":"a\\u0000b"}', status: 400, code: 'JSON_BAD_TEXT' },
+    ];
+    const posts = ops.filter((o) => o.method !== 'GET' && o.body);
+    expect(posts.length).toBeGreaterThan(20);
+    for (const op of posts) {
+      for (const c of cases) {
+        for (const headers of [{}, { ...u.auth, 'x-staff-key': TEST_STAFF_KEY }]) {
+          const res = await call(op, { url: urlFor(op.path, realParam), headers, rawBody: c.raw });
+          // Rate limits (429) and the staff credential (401/403) are checked before a body is read.
+          if (res.statusCode === 429 || ([401, 403].includes(res.statusCode) && op.path.includes('/staff'))) continue;
+          expect([op.path, res.statusCode, res.json().code]).toEqual([op.path, c.status, c.code]);
+        }
+      }
+      // A huge array under the body limit is the schema's 400 (or an auth answer), never a 5xx.
+      await call(op, {
+        url: urlFor(op.path, realParam),
+        headers: u.auth,
+        rawBody: JSON.stringify({ ...(sample(op.body) as object), extra: new Array(400_000).fill(0) }),
+      });
+    }
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  }, 600_000);
 
   test('odd path parameters and query strings never give a 5xx', async () => {
     const odd = [

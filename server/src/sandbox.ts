@@ -6,6 +6,7 @@ import { createDb, type Db } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import type { RiskEngine, RuleSetFile } from '@lingjie/risk-sdk/engine';
 import { loadIdentityKey } from './risk/identity-key';
+import { loadPiiVault } from './pii/config';
 import { loadRiskKeys } from './risk/keys';
 import { seedDemo } from './seed';
 import { loadStaffKeys } from './staff/staff-auth';
@@ -56,13 +57,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const dataDir = opts.dataDir === undefined ? join(REPO_ROOT, '.data', 'pglite') : opts.dataDir;
   const db = await createDb(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : { dataDir: dataDir ?? undefined });
   try {
-    await migrateToLatest(db);
+    // Personal data is sealed at rest: PII_KEYS / PII_INDEX_KEY, or keys generated once into .data/.
+    const pii = loadPiiVault(join(REPO_ROOT, '.data'));
+    await migrateToLatest(db, 'public', pii);
     // The same key file the app build baked the public key from (scripts/sandbox-risk-key.ts).
     const riskKeys = loadRiskKeys(join(REPO_ROOT, '.data', 'risk-keys.json'));
     // Generated once beside the protocol keys unless the environment sets them.
     const identityKey = loadIdentityKey(join(REPO_ROOT, '.data', 'risk-identity-key'));
     const staffKeys = loadStaffKeys(join(REPO_ROOT, '.data', 'staff-key'));
-    const seeded = opts.seed !== false && (await seedDemo(db, riskKeys, new Date(), identityKey));
+    const seeded = opts.seed !== false && (await seedDemo(db, riskKeys, new Date(), identityKey, pii));
     // The console's staff: one analyst and two supervisors (four eyes), generated once into .data/.
     const staffLogins =
       opts.seed !== false ? loadSandboxStaffLogins(join(REPO_ROOT, '.data', 'staff-logins.json')) : [];
@@ -75,6 +78,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       db,
       riskKeys,
       identityKey,
+      pii,
       staffKeys,
       engine: opts.engine,
       ruleSets: opts.ruleSets,

@@ -20,9 +20,13 @@ function luhnComplete(first: string): string {
   throw new Error('unreachable: one check digit always fits');
 }
 
-/** The n-th test identity (n ≥ 1): born 1985-06-15 like the fixture TEST_ID, so the age rules pass. */
+/**
+ * The n-th test identity (n ≥ 1): born 1985-06-15 like the fixture TEST_ID, so the age rules pass,
+ * with sequence numbers 100–999 — never TEST_ID's (and the demo customer's) 001: a resident ID is
+ * verified on one customer only.
+ */
 export function testIdentity(n: number): TestIdentity {
-  const id17 = `11010519850615${pad(n % 1000, 3)}`;
+  const id17 = `11010519850615${pad(100 + (n % 900), 3)}`;
   const uscc17 = `91350100M${pad(n, 8)}`;
   return {
     idNumber: id17 + residentIdCheckChar(id17),

@@ -6,6 +6,8 @@ import { ReviewsPage } from './reviews';
 
 const review = (id: string, status: string, extra = {}) => ({
   id,
+  kind: 'review',
+  category: null,
   subject: 'application',
   applicationId: 'apl_AAAAAAAAAAAAAAAA',
   decisionId: 'dec-1',
@@ -54,5 +56,45 @@ describe('the review queue', () => {
       url: '/api/staff/reviews/rev_1/answer',
       body: { verdict: 'overturn', reason: '经核实经营流水正常' },
     });
+  });
+
+  // Issue #8 point 8: complaints share the queue; they are answered in writing, without a verdict.
+  test('a complaint shows its category and is answered with text only', async () => {
+    signInAs('analyst');
+    const complaint = review('rev_9', 'submitted', {
+      kind: 'complaint',
+      category: 'fees',
+      subject: 'none',
+      applicationId: null,
+      decisionId: null,
+      reason: '罚息算多了',
+    });
+    const bank = mockBank({
+      'GET /api/staff/reviews': {
+        body: {
+          items: [complaint, review('rev_8', 'answered', { kind: 'complaint', category: 'service', answer: '已致歉' })],
+        },
+      },
+      'GET /api/staff/risk/holds': { body: { items: [] } },
+      'POST /api/staff/reviews/*/answer': { body: { ...complaint, status: 'answered' } },
+    });
+    render(<ReviewsPage />);
+    const rows = await screen.findAllByTestId('review-row');
+    expect(within(rows[0]).getByTestId('review-kind')).toHaveTextContent('投诉利息与费用');
+    expect(rows[1]).toHaveTextContent('答复：已致歉');
+
+    fireEvent.click(within(rows[0]).getByTestId('review-answer'));
+    const dialog = await screen.findByTestId('answer-dialog');
+    expect(dialog).toHaveTextContent('投诉无需结论');
+    expect(screen.getByText('答复投诉')).toBeInTheDocument();
+    expect(within(dialog).queryByText('撤销原决定')).toBeNull();
+    fireEvent.change(screen.getByTestId('answer-dialog-reason'), { target: { value: '已核实并退还多收罚息' } });
+    fireEvent.click(screen.getByTestId('answer-dialog-ok'));
+    await waitFor(() => expect(bank.requests.some((r) => r.method === 'POST')).toBe(true));
+    expect(bank.requests.find((r) => r.method === 'POST')).toMatchObject({
+      url: '/api/staff/reviews/rev_9/answer',
+      body: { reason: '已核实并退还多收罚息' },
+    });
+    expect(bank.requests.find((r) => r.method === 'POST')?.body).not.toHaveProperty('verdict');
   });
 });

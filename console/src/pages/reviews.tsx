@@ -23,6 +23,7 @@ const time = (iso: string | null) => (iso ? iso.slice(0, 19).replace('T', ' ') :
 function RequestsTab() {
   const reviews = useLoad(() => api.get('/api/staff/reviews'), [], REFRESH_MS);
   const [answering, setAnswering] = useState<StaffReview | null>(null);
+  const complaint = answering?.kind === 'complaint';
   const [error, setError] = useState<string | null>(null);
   const me = currentSession()?.staff.actor;
   const mayAnswer = can('reviews.answer');
@@ -64,7 +65,14 @@ function RequestsTab() {
             width: 220,
             render: (_: unknown, r) => (
               <Space direction="vertical" size={0}>
-                <span>{t.subjects[r.subject]}</span>
+                {r.kind === 'complaint' ? (
+                  <span data-testid="review-kind">
+                    <Tag color="purple">{t.complaint}</Tag>
+                    {t.complaintCategories[r.category ?? 'other'] ?? r.category}
+                  </span>
+                ) : (
+                  <span>{t.subjects[r.subject]}</span>
+                )}
                 {r.applicationId && <Typography.Text type="secondary">{r.applicationId}</Typography.Text>}
                 {r.decisionId && <a {...linkProps(`/decisions/${r.decisionId}`)}>{t.decisionLink}</a>}
               </Space>
@@ -82,7 +90,11 @@ function RequestsTab() {
             title: t.columns.answer,
             width: 220,
             render: (_: unknown, r) =>
-              r.verdict ? `${r.verdict === 'overturn' ? t.overturn : t.uphold}：${r.answer}` : '—',
+              r.verdict
+                ? `${r.verdict === 'overturn' ? t.overturn : t.uphold}：${r.answer}`
+                : r.answer
+                  ? t.complaintAnswer(r.answer)
+                  : '—',
           },
           {
             title: t.columns.actions,
@@ -107,30 +119,33 @@ function RequestsTab() {
       />
       <ReasonDialog<{ verdict: 'uphold' | 'overturn' }>
         open={!!answering}
-        title={t.answerTitle}
+        title={complaint ? t.answerComplaintTitle : t.answerTitle}
         testId="answer-dialog"
         reasonLabel={t.answerReason}
         initialValues={{ verdict: 'uphold' }}
-        note={<Alert type="info" message={t.overturnNote} style={{ marginBottom: 12 }} />}
+        note={<Alert type="info" message={complaint ? t.complaintNote : t.overturnNote} style={{ marginBottom: 12 }} />}
         onClose={() => setAnswering(null)}
         onSubmit={async (v) => {
           if (!answering) return;
+          // A complaint is answered in writing only; a review needs its verdict.
           await api.post('/api/staff/reviews/{id}/answer', {
             params: { id: answering.id },
-            body: { verdict: v.verdict, reason: v.reason },
+            body: complaint ? { reason: v.reason } : { verdict: v.verdict, reason: v.reason },
           });
           await reviews.reload();
         }}
       >
-        <Form.Item name="verdict" label={t.verdict}>
-          <Radio.Group
-            options={[
-              { value: 'uphold', label: t.uphold },
-              { value: 'overturn', label: t.overturn },
-            ]}
-            data-testid="answer-verdict"
-          />
-        </Form.Item>
+        {!complaint && (
+          <Form.Item name="verdict" label={t.verdict}>
+            <Radio.Group
+              options={[
+                { value: 'uphold', label: t.uphold },
+                { value: 'overturn', label: t.overturn },
+              ]}
+              data-testid="answer-verdict"
+            />
+          </Form.Item>
+        )}
       </ReasonDialog>
     </>
   );

@@ -9,7 +9,9 @@ export interface UsersTable {
   id: string;
   openid: string;
   session_key_hash: string;
-  phone: string | null;
+  /** The bound phone, sealed (pii/vault.ts, field `phone`, row id `id`) and its blind index (migration 005). */
+  phone_enc: string | null;
+  phone_bidx: string | null;
   created_at: Timestamp;
 }
 export interface AuthSessionsTable {
@@ -21,7 +23,8 @@ export interface AuthSessionsTable {
 }
 export interface SmsCodesTable {
   id: string;
-  phone: string;
+  /** Blind index of the phone the code went to (migration 005): the code is checked, never re-sent. */
+  phone_bidx: string;
   purpose: string;
   code: string;
   created_at: Timestamp;
@@ -40,8 +43,14 @@ export interface ConsentsTable {
 export interface CustomersTable {
   user_id: string;
   name: string;
-  id_number: string;
-  id_hash: string;
+  /** Resident ID, sealed (field `resident_id`, row id `user_id`) and its blind index, unique unless `id_number_reuse` (migration 005). */
+  id_number_enc: string;
+  id_number_bidx: string;
+  /**
+   * null: the one customer verified with this resident ID (unique). Outside the unique index:
+   * `legacy` (a duplicate from before migration 005), `set-aside` (a half-made demo customer, seed.ts).
+   */
+  id_number_reuse: string | null;
   verified_at: Timestamp;
   face_verified_at: Timestamp | null;
 }
@@ -58,12 +67,16 @@ export interface EnterprisesTable {
   applicant_role: string;
   authorisation_ref: string | null;
   created_at: Timestamp;
+  /** Another customer already held this USCC when it was added (migration 005): authorised, and flagged for review. */
+  claimed_while_held: Generated<boolean>;
 }
 export interface AccountsTable {
   id: string;
   user_id: string;
   kind: string;
-  account_no: string;
+  /** Card or account number, sealed (field `account_no`, row id `id`) and its blind index (migration 005). */
+  account_no_enc: string;
+  account_no_bidx: string;
   holder_name: string;
   bank_name: string;
   luhn_valid: boolean;
@@ -194,6 +207,8 @@ export interface RiskSessionsTable {
   created_at: number;
   expires_at: number;
   last_seq: number;
+  /** The customer the session is bound to (migration 006); null while unbound. */
+  customer_id: string | null;
 }
 export interface RiskNoncesTable {
   nonce: string;
@@ -321,7 +336,12 @@ export interface DecisionCustomersTable {
 export interface ReviewsTable {
   id: string;
   user_id: string;
-  subject: 'application' | 'decision';
+  /** A review of an automated decision, or a complaint (migration 007). */
+  kind: Generated<'review' | 'complaint'>;
+  /** A complaint's category (COMPLAINT_CATEGORIES in services/reviews.ts); null for a review. */
+  category: string | null;
+  /** What it concerns; a complaint names an application or nothing. */
+  subject: 'application' | 'decision' | 'none';
   application_id: string | null;
   decision_id: string | null;
   reason: string;
@@ -382,7 +402,7 @@ export interface SimulationRunsTable {
   scenario: string;
   scale: number;
   seed: number | null;
-  status: 'running' | 'done' | 'failed';
+  status: 'running' | 'done' | 'stopped' | 'failed';
   started_by: string;
   started_at: Timestamp;
   finished_at: Timestamp | null;

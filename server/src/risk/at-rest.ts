@@ -18,22 +18,27 @@ export function atRestKeys(keys: RiskKey[]): (keyId: string) => Buffer | null {
   return (keyId) => map.get(keyId) ?? null;
 }
 
-export function sealSecret(key: Buffer, sessionId: string, plain: string): string {
+/**
+ * AES-256-GCM with a fresh 96-bit IV; `context` is authenticated (not encrypted) associated data
+ * binding the ciphertext to where it belongs. The one seal for secrets at rest: risk-session keys
+ * (context: the session id) and personal data (pii/vault.ts; context: field and row id).
+ */
+export function sealSecret(key: Buffer, context: string, plain: string): string {
   const iv = randomBytes(12);
   const c = createCipheriv('aes-256-gcm', key, iv);
-  c.setAAD(Buffer.from(sessionId, 'utf8'));
+  c.setAAD(Buffer.from(context, 'utf8'));
   const ct = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
   return PREFIX + Buffer.concat([iv, ct, c.getAuthTag()]).toString('base64url');
 }
 
-/** The plain secret, or null when it was not sealed for this session with this key. */
-export function openSecret(key: Buffer, sessionId: string, sealed: string): string | null {
+/** The plain secret, or null when it was not sealed for this context with this key. */
+export function openSecret(key: Buffer, context: string, sealed: string): string | null {
   if (!sealed.startsWith(PREFIX)) return null;
   const raw = Buffer.from(sealed.slice(PREFIX.length), 'base64url');
   if (raw.length < 12 + 16) return null;
   try {
     const d = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
-    d.setAAD(Buffer.from(sessionId, 'utf8'));
+    d.setAAD(Buffer.from(context, 'utf8'));
     d.setAuthTag(raw.subarray(raw.length - 16));
     return Buffer.concat([d.update(raw.subarray(12, raw.length - 16)), d.final()]).toString('utf8');
   } catch {

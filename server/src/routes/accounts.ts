@@ -36,7 +36,7 @@ export default async function accountRoutes(app: FastifyInstance, deps: AppDeps)
         .where('user_id', '=', request.userId)
         .orderBy('created_at')
         .execute();
-      return { items: rows.map(accountView) };
+      return { items: rows.map((r) => accountView(deps.pii, r)) };
     },
   );
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps';
 import { AppError } from '../errors';
 import { maskPhone } from '../mask';
-import { login, logout } from '../services/auth';
+import { bindPhone, boundPhone, login, logout } from '../services/auth';
 import { validatePhone } from '../services/validation';
 import { checkSmsCode, sendSmsCode, SMS_PURPOSES } from '../services/sms';
 import { AuthHeaders, Body, bearer, errorResponses, IsoTime } from '../schemas';
@@ -31,9 +31,10 @@ const Me = Type.Object({
 async function me(deps: AppDeps, userId: string) {
   const u = await deps.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
   const c = await deps.db.selectFrom('customers').select('user_id').where('user_id', '=', userId).executeTakeFirst();
+  const phone = await boundPhone(deps.db, deps.pii, userId);
   return {
     id: u.id,
-    phone: u.phone ? maskPhone(u.phone) : null,
+    phone: phone ? maskPhone(phone) : null,
     realNameVerified: !!c,
     createdAt: isoTime(u.created_at),
   };
@@ -79,15 +80,16 @@ export default async function authRoutes(app: FastifyInstance, deps: AppDeps) {
       const { phone, purpose } = request.body as Static<typeof SmsBody>;
       const valid = validatePhone(phone);
       if (purpose === 'contract.sign') {
-        // Signing codes go only to the phone already bound to this user.
+        // Signing codes go only to the phone already bound to this user (compared by blind index).
         const u = await db
           .selectFrom('users')
-          .select('phone')
+          .select('phone_bidx')
           .where('id', '=', request.userId)
           .executeTakeFirstOrThrow();
-        if (u.phone !== valid) throw new AppError(409, 'PHONE_NOT_BOUND', '请使用已绑定的手机号接收验证码', 'phone');
+        if (u.phone_bidx !== deps.pii.index('phone', valid))
+          throw new AppError(409, 'PHONE_NOT_BOUND', '请使用已绑定的手机号接收验证码', 'phone');
       }
-      const r = await sendSmsCode(db, clock, request.log, valid, purpose);
+      const r = await sendSmsCode(db, deps.pii, clock, request.log, valid, purpose);
       return { sent: true, expiresAt: isoTime(r.expiresAt) };
     },
   );
@@ -109,8 +111,8 @@ export default async function authRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request) => {
       const { phone, smsCode } = request.body as Static<typeof PhoneBody>;
       const valid = validatePhone(phone);
-      await checkSmsCode(db, clock, valid, 'login', smsCode);
-      await db.updateTable('users').set({ phone: valid }).where('id', '=', request.userId).execute();
+      await checkSmsCode(db, deps.pii, clock, valid, 'login', smsCode);
+      await bindPhone(db, deps.pii, request.userId, valid);
       return me(deps, request.userId);
     },
   );

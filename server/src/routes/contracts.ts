@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps';
-import { ownAccount } from '../services/accounts';
+import { accountNumber, ownAccount } from '../services/accounts';
 import { contractView, createContract, drawdown, ownContract, signContract } from '../services/contracts';
 import { runOnce } from '../services/idempotency';
 import { AuthHeaders, Body, bearer, errorResponses, Id, MoneyHeaders, PositiveFen } from '../schemas';
@@ -117,7 +117,8 @@ export default async function contractRoutes(app: FastifyInstance, deps: AppDeps
         // Someone else's contract or account is a 404 before the engine sees anything.
         await ownContract(deps.db, request.userId, (request.params as { id: string }).id);
         const account = await ownAccount(deps.db, request.userId, body.accountId);
-        return { amountFen: body.amountFen, account: { accountNo: account.account_no, addedAt: account.created_at } };
+        const accountNo = accountNumber(deps.pii, account);
+        return { amountFen: body.amountFen, account: { accountNo, addedAt: account.created_at } };
       };
       return runOnce(
         deps,

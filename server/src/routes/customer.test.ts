@@ -1,5 +1,6 @@
 import { json, signIn, startTestApp, TEST_ID, TEST_NAME, TEST_USCC, type TestContext } from '../../test/helpers';
 import { riskKeys } from '../../test/risk-device';
+import { testIdentity } from '../../test/identities';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -42,9 +43,11 @@ describe('customer real-name', () => {
     expect(me.realNameVerified).toBe(true);
   });
 
-  test('no record yet → 404', async () => {
+  test('no record yet → 200 with null (a normal state for a new customer, not an error)', async () => {
     const u = await consenting('cust-2');
-    expect((await t.app.inject({ url: '/api/customer', headers: u.auth })).statusCode).toBe(404);
+    const r = await t.app.inject({ url: '/api/customer', headers: u.auth });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toBeNull();
   });
 });
 
@@ -63,7 +66,7 @@ describe('enterprises', () => {
     const u = await consenting('ent-1');
     const early = await post(u, '/api/enterprises', enterprise);
     expect(json(early).code).toBe('REAL_NAME_REQUIRED');
-    await post(u, '/api/customer/real-name', { name: TEST_NAME, idNumber: TEST_ID });
+    await post(u, '/api/customer/real-name', { name: TEST_NAME, idNumber: testIdentity(41).idNumber });
     const bad = await post(u, '/api/enterprises', { ...enterprise, uscc: '91350100M000100Y44' });
     expect(bad.statusCode).toBe(400);
     expect(json(bad).field).toBe('uscc');
@@ -83,10 +86,74 @@ describe('enterprises', () => {
   test("someone else applying needs the legal representative's authorisation", async () => {
     const u = await consenting('ent-2');
     await post(u, '/api/customer/real-name', { name: '李四', idNumber: '440306199001011236' });
-    const r = await post(u, '/api/enterprises', enterprise);
+    const own = { ...enterprise, uscc: testIdentity(42).uscc };
+    const r = await post(u, '/api/enterprises', own);
     expect(r.statusCode).toBe(422);
     expect(json(r)).toMatchObject({ code: 'AUTHORISATION_REQUIRED', field: 'authorisationRef' });
-    const ok = await post(u, '/api/enterprises', { ...enterprise, authorisationRef: 'AUTH-2026-0001' });
+    const ok = await post(u, '/api/enterprises', { ...own, authorisationRef: 'AUTH-2026-0001' });
     expect(json(ok).applicantRole).toBe('authorised');
+  });
+});
+
+describe('identity reuse (issue 8 point 5)', () => {
+  test('a resident ID verified on one account is a 409 on a second one, naming 人工服务; the owner is untouched', async () => {
+    const id = testIdentity(43).idNumber;
+    const owner = await consenting('reuse-owner');
+    expect((await post(owner, '/api/customer/real-name', { name: TEST_NAME, idNumber: id })).statusCode).toBe(200);
+    const other = await consenting('reuse-other');
+    const r = await post(other, '/api/customer/real-name', { name: TEST_NAME, idNumber: id });
+    expect(r.statusCode).toBe(409);
+    expect(json(r)).toMatchObject({ code: 'ID_NUMBER_IN_USE', field: 'idNumber' });
+    expect(json(r).message).toContain('人工服务');
+    expect(r.body).not.toContain(id);
+    expect((await t.app.inject({ url: '/api/customer', headers: other.auth })).body).not.toContain('verifiedAt');
+    // The owner repeating their own verification is still the idempotent 200.
+    expect((await post(owner, '/api/customer/real-name', { name: TEST_NAME, idNumber: id })).statusCode).toBe(200);
+  });
+
+  test('two accounts verifying one resident ID at once: one 200, one 409, never a 500', async () => {
+    const id = testIdentity(44).idNumber;
+    const a = await consenting('race-a');
+    const b = await consenting('race-b');
+    const codes = (
+      await Promise.all([a, b].map((u) => post(u, '/api/customer/real-name', { name: TEST_NAME, idNumber: id })))
+    )
+      .map((r) => r.statusCode)
+      .sort();
+    expect(codes).toEqual([200, 409]);
+  });
+
+  test('a USCC another customer holds needs the authorisation even from a same-named legal representative, and is flagged', async () => {
+    const uscc = testIdentity(45).uscc;
+    const body = {
+      uscc,
+      name: '福州零接商贸有限公司',
+      legalRepName: TEST_NAME,
+      registrationDate: '2019-05-20',
+      industry: '批发零售',
+      annualRevenueFen: 500_000_000,
+      employees: 12,
+    };
+    const holder = await consenting('uscc-holder');
+    await post(holder, '/api/customer/real-name', { name: TEST_NAME, idNumber: testIdentity(46).idNumber });
+    expect((await post(holder, '/api/enterprises', body)).statusCode).toBe(200);
+    const claimant = await consenting('uscc-claimant');
+    await post(claimant, '/api/customer/real-name', { name: TEST_NAME, idNumber: testIdentity(47).idNumber });
+    const refused = await post(claimant, '/api/enterprises', body);
+    expect(refused.statusCode).toBe(422);
+    expect(json(refused)).toMatchObject({ code: 'USCC_HELD_BY_OTHER', field: 'uscc' });
+    expect(json(refused).message).toContain('授权书');
+    const ok = await post(claimant, '/api/enterprises', { ...body, authorisationRef: 'AUTH-2026-0002' });
+    expect(ok.statusCode).toBe(200);
+    const rows = await t.db
+      .selectFrom('enterprises')
+      .select(['user_id', 'claimed_while_held', 'authorisation_ref'])
+      .where('uscc', '=', uscc)
+      .orderBy('created_at')
+      .execute();
+    expect(rows.map((r) => [r.user_id, r.claimed_while_held, r.authorisation_ref])).toEqual([
+      [holder.userId, false, null],
+      [claimant.userId, true, 'AUTH-2026-0002'],
+    ]);
   });
 });

@@ -1,7 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps';
-import { notFound } from '../errors';
 import { customerView, getCustomer, setRealName, verifyFace } from '../services/customers';
 import { AuthHeaders, Body, bearer, errorResponses, IsoTime } from '../schemas';
 
@@ -23,12 +22,15 @@ export default async function customerRoutes(app: FastifyInstance, deps: AppDeps
     '/customer',
     {
       preHandler: deps.authenticate,
-      schema: { ...common, summary: 'My real-name record', response: { 200: Customer, ...errorResponses } },
+      schema: {
+        ...common,
+        summary: 'My real-name record; null before real-name verification (a normal state, not an error)',
+        response: { 200: Type.Union([Customer, Type.Null()]), ...errorResponses },
+      },
     },
     async (request) => {
       const c = await getCustomer(deps.db, request.userId);
-      if (!c) throw notFound('实名信息');
-      return customerView(c);
+      return c ? customerView(deps.pii, c) : null;
     },
   );
 
@@ -45,7 +47,7 @@ export default async function customerRoutes(app: FastifyInstance, deps: AppDeps
     },
     async (request) => {
       const b = request.body as Static<typeof RealNameBody>;
-      return setRealName(deps.db, deps.clock, request.userId, b.name, b.idNumber);
+      return setRealName(deps, request.userId, b.name, b.idNumber);
     },
   );
 
@@ -61,6 +63,6 @@ export default async function customerRoutes(app: FastifyInstance, deps: AppDeps
       },
     },
     async (request) =>
-      verifyFace(deps.db, deps.clock, request.userId, (request.body as Static<typeof FaceBody>).passed),
+      verifyFace(deps.db, deps.pii, deps.clock, request.userId, (request.body as Static<typeof FaceBody>).passed),
   );
 }

@@ -35,7 +35,7 @@ export default async function devRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       const { phone } = request.params as { phone: string };
-      const rows = await latestCodes(deps.db, phone);
+      const rows = await latestCodes(deps.db, deps.pii, phone);
       return {
         messages: rows.map((r) => ({
           purpose: r.purpose,

@@ -7,6 +7,7 @@ import customerRoutes from './customer';
 import devRoutes from './dev';
 import enterpriseRoutes from './enterprises';
 import riskRoutes from './risk';
+import telemetryRoutes from './telemetry';
 import applicationRoutes from './applications';
 import contractRoutes from './contracts';
 import accountRoutes from './accounts';
@@ -33,6 +34,7 @@ export const routeModules: Array<(app: FastifyInstance, deps: AppDeps) => Promis
   customerRoutes,
   enterpriseRoutes,
   riskRoutes,
+  telemetryRoutes,
   quoteRoutes,
   estimateRoutes,
   applicationRoutes,

@@ -151,4 +151,87 @@ describe('human review', () => {
     expect((await draw()).statusCode).toBe(200);
     expect(json(await draw()).code).toBe('RISK_BLOCKED'); // once only
   });
+
+  // Issue #8 point 8: complaints, filed online and answered in writing through the same queue.
+  describe('complaints', () => {
+    const complain = (payload: object, headers: Record<string, string> = u.auth) =>
+      t.app.inject({ method: 'POST', url: '/api/complaints', headers, payload });
+    const answer = (id: string, payload: object) =>
+      t.app.inject({ method: 'POST', url: `/api/staff/reviews/${id}/answer`, headers: analyst.headers, payload });
+
+    test('submitted → in_review → answered in writing; the customer is told both times', async () => {
+      engine.outcomes['loan.apply'] = 'reject';
+      const rejected = await apply();
+      const r = await complain({ category: 'decision', text: '拒绝理由看不懂，希望说明', applicationId: rejected.id });
+      expect(r.statusCode).toBe(201);
+      const c = json(r);
+      expect(c).toMatchObject({
+        kind: 'complaint',
+        category: 'decision',
+        subject: 'application',
+        applicationId: rejected.id,
+        reason: '拒绝理由看不懂，希望说明',
+        status: 'submitted',
+        verdict: null,
+      });
+      // A complaint about an application does not stop a review of it (and several complaints may be open).
+      expect((await ask({ applicationId: rejected.id, reason: '请人工复核' })).statusCode).toBe(201);
+      expect((await complain({ category: 'service', text: '客服电话打不通' })).statusCode).toBe(201);
+      expect((await notices()).some((n) => n.title === '投诉已受理' && n.body.includes(c.id))).toBe(true);
+
+      const queue = json(await t.app.inject({ url: '/api/staff/reviews?kind=complaint', headers: analyst.headers }))
+        .items as Array<{ id: string; kind: string; category: string; customer: { name: string } }>;
+      expect(queue.every((i) => i.kind === 'complaint')).toBe(true);
+      expect(queue.find((i) => i.id === c.id)).toMatchObject({ category: 'decision', customer: { name: '张*' } });
+
+      const claimed = await t.app.inject({
+        method: 'POST',
+        url: `/api/staff/reviews/${c.id}/claim`,
+        headers: analyst.headers,
+      });
+      expect(json(claimed).status).toBe('in_review');
+      // A complaint is answered in writing: a verdict is refused.
+      const withVerdict = await answer(c.id, { verdict: 'overturn', reason: 'x' });
+      expect(withVerdict.statusCode).toBe(400);
+      expect(json(withVerdict)).toMatchObject({ code: 'VERDICT_NOT_ALLOWED', field: 'verdict' });
+      const done = await answer(c.id, { reason: '已为您补充说明拒绝原因，可申请人工复核' });
+      expect(json(done)).toMatchObject({ status: 'answered', verdict: null, answeredBy: analyst.actor });
+      const mine = json(await t.app.inject({ url: `/api/reviews/${c.id}`, headers: u.auth }));
+      expect(mine).toMatchObject({ status: 'answered', answer: '已为您补充说明拒绝原因，可申请人工复核' });
+      const told = (await notices()).find((n) => n.title === '投诉处理结果');
+      expect(told?.body).toContain('已为您补充说明拒绝原因');
+      expect(told?.body).toContain('审批结果与额度');
+    });
+
+    test('a review still needs a verdict', async () => {
+      engine.outcomes['loan.apply'] = 'reject';
+      const rejected = await apply();
+      const review = json(await ask({ applicationId: rejected.id, reason: '请复核' }));
+      const r = await answer(review.id, { reason: '没有结论' });
+      expect(r.statusCode).toBe(400);
+      expect(json(r)).toMatchObject({ code: 'VERDICT_REQUIRED', field: 'verdict' });
+    });
+
+    test("bad input is a 4xx naming the field; another customer's application is a 404", async () => {
+      const cases: Array<[object, string]> = [
+        [{ category: 'weather', text: 'x' }, 'category'],
+        [{ category: 'fees', text: '' }, 'text'],
+        [{ category: 'fees', text: 'x'.repeat(1001) }, 'text'],
+        [{ category: 'fees' }, 'text'],
+        [{ category: 'fees', text: 'x', extra: 1 }, 'extra'],
+      ];
+      for (const [payload, field] of cases) {
+        const r = await complain(payload);
+        expect([field, r.statusCode]).toEqual([field, 400]);
+        expect(json(r).field).toBe(field);
+      }
+      engine.outcomes['loan.apply'] = 'approve';
+      const mine = await apply();
+      const other = await onboard(t.app, t.clock);
+      expect((await complain({ category: 'fees', text: 'x', applicationId: mine.id }, other.auth)).statusCode).toBe(
+        404,
+      );
+      expect((await complain({ category: 'fees', text: 'x' }, {})).statusCode).toBe(401);
+    });
+  });
 });

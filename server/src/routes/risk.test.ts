@@ -73,7 +73,11 @@ describe('risk routes', () => {
     expect(r.statusCode).toBe(403);
     expect(json(r).code).toBe('REPLAY_NONCE');
     // …while a fresh token from the same session is accepted there: the session itself is shared.
-    const device2Token = await device.seal('account.change', { probe: 1 });
+    const device2Token = await device.seal('account.change', {
+      method: 'POST',
+      path: '/api/accounts',
+      body: { probe: 1 },
+    });
     const ok = await other.inject({ method: 'POST', url: '/api/risk/telemetry', payload: { token: device2Token } });
     expect(json(ok).code).toBe('BIZ_MISMATCH');
     await other.close();

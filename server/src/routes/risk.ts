@@ -1,13 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps';
-import { Body, errorResponses } from '../schemas';
-import { recordTokenFailure } from '../risk/token-failures';
-import { ingestTelemetry } from '../services/telemetry';
+import { errorResponses } from '../schemas';
 
-const TelemetryBody = Body({ token: Type.String({ minLength: 1, maxLength: 262_144 }) });
-
-/** The SDK's two routes. They need no login: the device talks to them before and after sign-in. */
+/** The SDK's handshake and the server keys. No login: the device talks to them before and after sign-in (telemetry: telemetry.ts). */
 export default async function riskRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post(
     '/risk/handshake',
@@ -48,23 +44,5 @@ export default async function riskRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async () => ({ keys: deps.risk.publicKeys() }),
-  );
-
-  app.post(
-    '/risk/telemetry',
-    {
-      schema: {
-        tags: ['risk'],
-        summary: 'Telemetry ingest: a sealed batch of events, stored once per event id',
-        body: TelemetryBody,
-        response: { 200: Type.Object({ accepted: Type.Array(Type.String()) }), ...errorResponses },
-      },
-    },
-    async (request) => {
-      const { token } = request.body as { token: string };
-      return ingestTelemetry(deps.db, deps.clock, deps.risk, token, (code) =>
-        recordTokenFailure(deps.engine, request.log, { ip: request.ip, code, token }),
-      );
-    },
   );
 }

@@ -139,6 +139,6 @@ export default async function staffDecisionRoutes(app: FastifyInstance, deps: Ap
         response: { 200: Customer, ...errorResponses },
       },
     },
-    async (request) => revealCustomer(deps.db, (request.params as { userId: string }).userId),
+    async (request) => revealCustomer(deps, (request.params as { userId: string }).userId),
   );
 }

@@ -28,10 +28,14 @@ const StaffReview = Type.Composite(
   { additionalProperties: true },
 );
 const Status = Type.Union([Type.Literal('submitted'), Type.Literal('in_review'), Type.Literal('answered')]);
+const Kind = Type.Union([Type.Literal('review'), Type.Literal('complaint')]);
 const AnswerBody = Body({
-  verdict: Type.Union([Type.Literal('uphold'), Type.Literal('overturn')], {
-    description: 'uphold the automated decision, or overturn it (a rejected application is approved with its offer)',
-  }),
+  verdict: Type.Optional(
+    Type.Union([Type.Literal('uphold'), Type.Literal('overturn')], {
+      description:
+        'reviews: uphold the automated decision, or overturn it (a rejected application is approved with its offer); complaints: none (400 VERDICT_NOT_ALLOWED)',
+    }),
+  ),
   reason: Reason,
 });
 const Params = Type.Object({ id: Id });
@@ -42,7 +46,7 @@ export default async function staffReviewRoutes(app: FastifyInstance, deps: AppD
   const work = staffRoute(deps, 'reviews.answer', 'staff');
   const withCustomers = async (items: Array<ReturnType<typeof staffReviewView>>) => {
     const ids = await customerIdentities(
-      deps.db,
+      deps,
       items.map((i) => i.userId),
     );
     return items.map((i) => {
@@ -57,19 +61,19 @@ export default async function staffReviewRoutes(app: FastifyInstance, deps: AppD
       onRequest: read.onRequest,
       schema: {
         ...read.common,
-        summary: 'Human-review requests from customers (PIPL Art. 24), newest first; customers masked',
+        summary: 'Human-review requests and complaints from customers (PIPL Art. 24), newest first; customers masked',
         querystring: Type.Object(
-          { status: Type.Optional(Status), limit: Type.Optional(Limit) },
+          { status: Type.Optional(Status), kind: Type.Optional(Kind), limit: Type.Optional(Limit) },
           { additionalProperties: false },
         ),
         response: { 200: Type.Object({ items: Type.Array(StaffReview) }), ...errorResponses },
       },
     },
     async (request) => {
-      const q = request.query as { status?: Static<typeof Status>; limit?: string };
+      const q = request.query as { status?: Static<typeof Status>; kind?: Static<typeof Kind>; limit?: string };
       return {
         items: await withCustomers(
-          await listReviews(deps, { status: q.status, limit: q.limit ? Number(q.limit) : undefined }),
+          await listReviews(deps, { status: q.status, kind: q.kind, limit: q.limit ? Number(q.limit) : undefined }),
         ),
       };
     },
@@ -117,7 +121,7 @@ export default async function staffReviewRoutes(app: FastifyInstance, deps: AppD
       config: { audit: 'review.answer' },
       schema: {
         ...work.common,
-        summary: 'Answer a review: uphold or overturn, with the reason the customer is told',
+        summary: 'Answer a review (uphold or overturn) or a complaint (no verdict), with the text the customer is told',
         params: Params,
         body: AnswerBody,
         response: { 200: StaffReview, ...errorResponses },

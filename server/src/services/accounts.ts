@@ -3,6 +3,7 @@ import { validateBankCard } from '../domain';
 import { AppError, notFound } from '../errors';
 import { newId } from '../ids';
 import { maskAccount } from '../mask';
+import type { PiiVault } from '../pii/vault';
 import { isoTime } from '../time';
 import type { Trx } from './idempotency';
 import { getCustomer } from './customers';
@@ -18,18 +19,23 @@ export interface AccountInput {
 type AccountRow = {
   id: string;
   kind: string;
-  account_no: string;
+  account_no_enc: string;
   holder_name: string;
   bank_name: string;
   luhn_valid: boolean;
   created_at: Date;
 };
 
-export function accountView(a: AccountRow) {
+/** The account number in clear (sealed at rest under the account id). */
+export function accountNumber(pii: PiiVault, a: Pick<AccountRow, 'id' | 'account_no_enc'>): string {
+  return pii.open('account_no', a.id, a.account_no_enc);
+}
+
+export function accountView(pii: PiiVault, a: AccountRow) {
   return {
     id: a.id,
     kind: a.kind,
-    accountNo: maskAccount(a.account_no),
+    accountNo: maskAccount(accountNumber(pii, a)),
     holderName: a.holder_name,
     bankName: a.bank_name,
     createdAt: isoTime(a.created_at),
@@ -67,13 +73,15 @@ export async function addAccount(deps: AppDeps, trx: Trx, userId: string, input:
       .executeTakeFirst();
     if (!ent) throw new AppError(422, 'ACCOUNT_HOLDER_MISMATCH', '对公账户户名须与您名下企业的名称一致', 'holderName');
   }
+  const id = newId('acc');
   const row = await trx
     .insertInto('accounts')
     .values({
-      id: newId('acc'),
+      id,
       user_id: userId,
       kind: input.kind,
-      account_no: accountNo,
+      account_no_enc: deps.pii.seal('account_no', id, accountNo),
+      account_no_bidx: deps.pii.index('account_no', accountNo),
       holder_name: holder,
       bank_name: input.bankName.trim(),
       luhn_valid: luhn,
@@ -81,7 +89,7 @@ export async function addAccount(deps: AppDeps, trx: Trx, userId: string, input:
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  return { account: accountView(row), warnings };
+  return { account: accountView(deps.pii, row), warnings };
 }
 
 export async function ownAccount(q: Trx | AppDeps['db'], userId: string, id: string) {

@@ -13,7 +13,8 @@ import { newId } from '../ids';
 import { addDays, businessDate, isoTime } from '../time';
 import type { Trx } from './idempotency';
 import { requireConsents } from './consents';
-import { getCustomer, ownEnterprise } from './customers';
+import { boundPhone } from './auth';
+import { getCustomer, ownEnterprise, residentIdOf } from './customers';
 import { addNotice } from './notices';
 import { aprOf, TERMS_TEXT } from './money-views';
 import { check } from './validation';
@@ -120,15 +121,15 @@ export async function decideApplication(deps: AppDeps, request: FastifyRequest, 
   check(validateLoanAmount(input.amountFen), 'amountFen');
   check(validateLoanTerm(input.termMonths), 'termMonths');
   const purpose = check(validateBusinessPurpose(input.purpose), 'purpose');
-  const user = await db.selectFrom('users').select('phone').where('id', '=', userId).executeTakeFirst();
+  const phone = await boundPhone(db, deps.pii, userId);
 
   const decision = await deps.underwriter.decide({
     application: { amountFen: input.amountFen, termMonths: input.termMonths, method: input.method, purpose },
     customer: {
-      idNumber: customer.id_number,
+      idNumber: residentIdOf(deps.pii, customer),
       name: customer.name,
       faceVerified: !!customer.face_verified_at,
-      phone: user?.phone ?? null,
+      phone,
     },
     enterprise: {
       uscc: enterprise.uscc,
@@ -137,6 +138,7 @@ export async function decideApplication(deps: AppDeps, request: FastifyRequest, 
       employees: enterprise.employees,
       industry: enterprise.industry,
       applicantRole: enterprise.applicant_role,
+      usccSharedWithOtherCustomer: enterprise.claimed_while_held,
     },
     risk: request.riskToken ?? null,
     context: { ip: request.ip, userId, today },

@@ -4,6 +4,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/connect';
 import { AppError } from '../errors';
 import { newId, sha256Hex } from '../ids';
+import type { PiiVault } from '../pii/vault';
 
 // The sandbox stands in for WeChat's code2Session: a login code deterministically names an openid,
 // so the same code (e.g. the demo code) always returns the same user. The secret only makes openids
@@ -38,7 +39,14 @@ export async function login(db: Db, clock: Clock, code: string, ttlMs = DEFAULT_
   } else {
     user = await db
       .insertInto('users')
-      .values({ id: newId('usr'), openid, session_key_hash: sha256Hex(sessionKey), phone: null, created_at: now })
+      .values({
+        id: newId('usr'),
+        openid,
+        session_key_hash: sha256Hex(sessionKey),
+        phone_enc: null,
+        phone_bidx: null,
+        created_at: now,
+      })
       .onConflict((oc) => oc.column('openid').doUpdateSet({ session_key_hash: sha256Hex(sessionKey) }))
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -56,6 +64,21 @@ export async function login(db: Db, clock: Clock, code: string, ttlMs = DEFAULT_
     })
     .execute();
   return { token, user, expiresAt, isNew: !existing };
+}
+
+/** The user's bound phone in clear (to send an SMS to it), or null when none is bound. */
+export async function boundPhone(db: Db, pii: PiiVault, userId: string): Promise<string | null> {
+  const u = await db.selectFrom('users').select(['id', 'phone_enc']).where('id', '=', userId).executeTakeFirst();
+  return u?.phone_enc ? pii.open('phone', u.id, u.phone_enc) : null;
+}
+
+/** Binds a (validated, SMS-checked) phone to the user: sealed, with its blind index for lookups. */
+export async function bindPhone(db: Db, pii: PiiVault, userId: string, phone: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ phone_enc: pii.seal('phone', userId, phone), phone_bidx: pii.index('phone', phone) })
+    .where('id', '=', userId)
+    .execute();
 }
 
 function bearerToken(request: FastifyRequest): string | null {

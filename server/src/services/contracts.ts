@@ -5,7 +5,8 @@ import { buildSchedule, validateLoanAmount, type AmortisingMethod } from '../dom
 import { AppError, notFound } from '../errors';
 import { newId } from '../ids';
 import { businessDate, isoTime } from '../time';
-import { ownAccount } from './accounts';
+import { accountNumber, ownAccount } from './accounts';
+import { boundPhone } from './auth';
 import type { Trx } from './idempotency';
 import { insertSchedule, loadLoan, loanView } from './loan-book';
 import { TERMS_TEXT } from './money-views';
@@ -82,9 +83,9 @@ async function ownContractByOffer(q: Q, offerId: string) {
 export async function signContract(deps: AppDeps, trx: Trx, userId: string, id: string, smsCode: string) {
   const c = await ownContract(trx, userId, id, true);
   if (c.status === 'signed') return contractView(c);
-  const u = await trx.selectFrom('users').select('phone').where('id', '=', userId).executeTakeFirstOrThrow();
-  if (!u.phone) throw new AppError(409, 'PHONE_NOT_BOUND', '请先绑定手机号');
-  await checkSmsCode(trx, deps.clock, u.phone, 'contract.sign', smsCode);
+  const phone = await boundPhone(trx, deps.pii, userId);
+  if (!phone) throw new AppError(409, 'PHONE_NOT_BOUND', '请先绑定手机号');
+  await checkSmsCode(trx, deps.pii, deps.clock, phone, 'contract.sign', smsCode);
   const row = await trx
     .updateTable('contracts')
     .set({ status: 'signed', signed_at: deps.clock.now() })
@@ -161,7 +162,7 @@ export async function drawdown(
     'drawdown',
     loanId,
     '放款成功',
-    `借款已发放至尾号 ${account.account_no.slice(-4)} 的账户。本行不会收取任何放款前费用，谨防诈骗。`,
+    `借款已发放至尾号 ${accountNumber(deps.pii, account).slice(-4)} 的账户。本行不会收取任何放款前费用，谨防诈骗。`,
   );
   return { loan: loanView(await loadLoan(trx, deps.clock, userId, loanId), deps.clock) };
 }

@@ -1,9 +1,11 @@
 import type { Clock } from '../clock';
 import type { Db } from '../db/connect';
+import type { AppDeps } from '../deps';
 import { validateResidentId, validateUscc } from '../domain';
 import { AppError, notFound } from '../errors';
-import { newId, sha256Hex } from '../ids';
+import { newId } from '../ids';
 import { maskIdNumber } from '../mask';
+import type { PiiVault } from '../pii/vault';
 import { businessDate, isCalendarDate, isoTime } from '../time';
 import { requireConsents } from './consents';
 import { check } from './validation';
@@ -21,45 +23,85 @@ export async function getCustomer(db: Db, userId: string) {
   return db.selectFrom('customers').selectAll().where('user_id', '=', userId).executeTakeFirst();
 }
 
-export function customerView(c: NonNullable<Awaited<ReturnType<typeof getCustomer>>>) {
+type CustomerRow = NonNullable<Awaited<ReturnType<typeof getCustomer>>>;
+
+/** The resident ID in clear (sealed at rest under the user id): for the credit policy and the engine. */
+export function residentIdOf(pii: PiiVault, c: Pick<CustomerRow, 'user_id' | 'id_number_enc'>): string {
+  return pii.open('resident_id', c.user_id, c.id_number_enc);
+}
+
+export function customerView(pii: PiiVault, c: CustomerRow) {
   return {
     name: c.name,
-    idNumber: maskIdNumber(c.id_number),
+    idNumber: maskIdNumber(residentIdOf(pii, c)),
     verifiedAt: isoTime(c.verified_at),
     faceVerified: !!c.face_verified_at,
   };
 }
 
-/** 实名: validated with the shared resident-ID validator; once set, a change goes through human service. */
-export async function setRealName(db: Db, clock: Clock, userId: string, name: string, idNumber: string) {
+const REAL_NAME_LOCKED = () => new AppError(409, 'REAL_NAME_LOCKED', '已完成实名认证，如需变更请联系人工客服');
+/**
+ * One resident ID, one customer: taking over someone's identity on a second WeChat account (or a
+ * gang reusing one) is refused here; the owner proves who they are to a person instead.
+ */
+const ID_NUMBER_IN_USE = () =>
+  new AppError(
+    409,
+    'ID_NUMBER_IN_USE',
+    '该身份证号已在另一个账户完成实名认证，不能重复认证。如确为本人，请在“设置 > 投诉与人工服务”联系人工服务核实身份',
+    'idNumber',
+  );
+
+/**
+ * 实名: validated with the shared resident-ID validator; once set, a change goes through human
+ * service. The resident ID is stored sealed with its blind index, which is unique among verified
+ * customers (migration 005): the same ID on a second account is a 409 ID_NUMBER_IN_USE.
+ */
+export async function setRealName(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'pii'>,
+  userId: string,
+  name: string,
+  idNumber: string,
+) {
+  const { db, clock, pii } = deps;
   await requireConsents(db, userId, ['personal_info']);
   const validName = checkName(name, 'name');
   const id = check(validateResidentId(idNumber, { today: businessDate(clock.now()) }), 'idNumber');
+  const bidx = pii.index('resident_id', id.id);
   const existing = await getCustomer(db, userId);
   if (existing) {
-    if (existing.id_number === id.id && existing.name === validName) return customerView(existing);
-    throw new AppError(409, 'REAL_NAME_LOCKED', '已完成实名认证，如需变更请联系人工客服');
+    if (existing.id_number_bidx === bidx && existing.name === validName) return customerView(pii, existing);
+    throw REAL_NAME_LOCKED();
   }
-  const idHash = sha256Hex(id.id);
+  const holder = await db
+    .selectFrom('customers')
+    .select('user_id')
+    .where('id_number_bidx', '=', bidx)
+    .where('id_number_reuse', 'is', null)
+    .executeTakeFirst();
+  if (holder) throw ID_NUMBER_IN_USE();
+  // No conflict target: a concurrent verification of this user, or of this ID on another user,
+  // both end here without a row (the unique indexes decide), never in a 500.
   const row = await db
     .insertInto('customers')
     .values({
       user_id: userId,
       name: validName,
-      id_number: id.id,
-      id_hash: idHash,
+      id_number_enc: pii.seal('resident_id', userId, id.id),
+      id_number_bidx: bidx,
+      id_number_reuse: null,
       verified_at: clock.now(),
       face_verified_at: null,
     })
-    .onConflict((oc) => oc.column('user_id').doNothing())
+    .onConflict((oc) => oc.doNothing())
     .returningAll()
     .executeTakeFirst();
-  if (!row) throw new AppError(409, 'REAL_NAME_LOCKED', '已完成实名认证，如需变更请联系人工客服');
-  return customerView(row);
+  if (!row) throw (await getCustomer(db, userId)) ? REAL_NAME_LOCKED() : ID_NUMBER_IN_USE();
+  return customerView(pii, row);
 }
 
 /** Sandbox face verification: the platform step is simulated; it needs the biometric consent. */
-export async function verifyFace(db: Db, clock: Clock, userId: string, passed: boolean) {
+export async function verifyFace(db: Db, pii: PiiVault, clock: Clock, userId: string, passed: boolean) {
   await requireConsents(db, userId, ['biometric']);
   const c = await getCustomer(db, userId);
   if (!c) throw new AppError(409, 'REAL_NAME_REQUIRED', '请先完成实名认证');
@@ -70,7 +112,7 @@ export async function verifyFace(db: Db, clock: Clock, userId: string, passed: b
     .where('user_id', '=', userId)
     .returningAll()
     .executeTakeFirstOrThrow();
-  return customerView(row);
+  return customerView(pii, row);
 }
 
 export interface EnterpriseInput {
@@ -112,7 +154,10 @@ export function enterpriseView(e: {
 
 /**
  * Enterprise data, USCC checked with the shared validator. The applicant is the legal
- * representative (same real name) or must reference an authorisation from them.
+ * representative (same real name) or must reference an authorisation from them. A USCC another
+ * customer already holds needs that authorisation from everyone (a same-named "legal
+ * representative" proves nothing), and the claim is flagged (`claimed_while_held`): the risk
+ * engine sends its applications to review (USCC_SHARED).
  */
 export async function addEnterprise(db: Db, clock: Clock, userId: string, input: EnterpriseInput) {
   const customer = await getCustomer(db, userId);
@@ -127,6 +172,21 @@ export async function addEnterprise(db: Db, clock: Clock, userId: string, input:
     throw new AppError(400, 'DATE_IN_FUTURE', '成立日期不能晚于今天', 'registrationDate');
   }
   const isLegalRep = legalRep === customer.name;
+  const heldByOther = await db
+    .selectFrom('enterprises')
+    .select('id')
+    .where('uscc', '=', uscc.code)
+    .where('user_id', '<>', userId)
+    .limit(1)
+    .executeTakeFirst();
+  if (heldByOther && !input.authorisationRef) {
+    throw new AppError(
+      422,
+      'USCC_HELD_BY_OTHER',
+      '该企业已由其他客户登记。如您受法定代表人委托办理，请选择“经授权办理”并填写授权书编号；如有疑问请联系人工服务',
+      'uscc',
+    );
+  }
   if (!isLegalRep && !input.authorisationRef) {
     throw new AppError(
       422,
@@ -148,7 +208,8 @@ export async function addEnterprise(db: Db, clock: Clock, userId: string, input:
       annual_revenue_fen: input.annualRevenueFen,
       employees: input.employees,
       applicant_role: isLegalRep ? 'legal_rep' : 'authorised',
-      authorisation_ref: isLegalRep ? null : (input.authorisationRef ?? null),
+      authorisation_ref: isLegalRep && !heldByOther ? null : (input.authorisationRef ?? null),
+      claimed_while_held: !!heldByOther,
       created_at: clock.now(),
     })
     .onConflict((oc) => oc.columns(['user_id', 'uscc']).doNothing())

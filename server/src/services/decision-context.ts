@@ -5,7 +5,7 @@ import { isoTime } from '../time';
 import { holdView } from './risk-challenges';
 import { staffReviewView } from './reviews';
 
-type Deps = Pick<AppDeps, 'db' | 'engine'>;
+type Deps = Pick<AppDeps, 'db' | 'engine' | 'pii'>;
 
 /** A customer as staff see them: identifiers masked (the reveal route shows them, with a reason). */
 export interface CustomerIdentity {
@@ -17,32 +17,35 @@ export interface CustomerIdentity {
 }
 
 export async function customerIdentities(
-  db: AppDeps['db'],
+  deps: Pick<AppDeps, 'db' | 'pii'>,
   userIds: readonly string[],
   reveal = false,
 ): Promise<Map<string, CustomerIdentity>> {
   const out = new Map<string, CustomerIdentity>();
   if (userIds.length === 0) return out;
-  const rows = await db
+  const rows = await deps.db
     .selectFrom('users')
     .leftJoin('customers', 'customers.user_id', 'users.id')
-    .select(['users.id', 'users.phone', 'customers.name', 'customers.id_number'])
+    .select(['users.id', 'users.phone_enc', 'customers.name', 'customers.id_number_enc'])
     .where('users.id', 'in', [...new Set(userIds)])
     .execute();
   for (const r of rows) {
+    // Sealed at rest under the user id (pii/vault.ts); opened here, masked unless revealed.
+    const idNumber = r.id_number_enc === null ? null : deps.pii.open('resident_id', r.id, r.id_number_enc);
+    const phone = r.phone_enc === null ? null : deps.pii.open('phone', r.id, r.phone_enc);
     out.set(r.id, {
       userId: r.id,
       name: r.name === null ? null : reveal ? r.name : maskName(r.name),
-      idNumber: r.id_number === null ? null : reveal ? r.id_number : maskIdNumber(r.id_number),
-      phone: r.phone === null ? null : reveal ? r.phone : maskPhone(r.phone),
+      idNumber: idNumber === null ? null : reveal ? idNumber : maskIdNumber(idNumber),
+      phone: phone === null ? null : reveal ? phone : maskPhone(phone),
       masked: !reveal,
     });
   }
   return out;
 }
 
-export async function revealCustomer(db: AppDeps['db'], userId: string): Promise<CustomerIdentity> {
-  const c = (await customerIdentities(db, [userId], true)).get(userId);
+export async function revealCustomer(deps: Pick<AppDeps, 'db' | 'pii'>, userId: string): Promise<CustomerIdentity> {
+  const c = (await customerIdentities(deps, [userId], true)).get(userId);
   if (!c) throw notFound('客户');
   return c;
 }
@@ -72,7 +75,7 @@ export async function decisionContext(deps: Deps, decisionId: string) {
         .limit(LINKED_LIMIT)
         .execute()
     : [];
-  const ids = await customerIdentities(deps.db, [...(link ? [link.user_id] : []), ...linked.map((l) => l.user_id)]);
+  const ids = await customerIdentities(deps, [...(link ? [link.user_id] : []), ...linked.map((l) => l.user_id)]);
   const application = await deps.db
     .selectFrom('applications')
     .select(['id', 'status', 'amount_fen', 'term_months', 'created_at'])

@@ -13,16 +13,34 @@ import { ACTION_ZH } from './risk-challenges';
  * rejected application or a blocked money move; an analyst takes it (submitted → in_review) and
  * answers (answered): uphold, or overturn — a rejected application is approved with its offer, a
  * blocked move may be resubmitted once within 7 days. The customer is told in their notices.
+ *
+ * Complaints (kind `complaint`) share the queue and the statuses: a category, the customer's text,
+ * optionally the application it concerns; staff answer in writing (no verdict).
  */
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 type Row = Selectable<ReviewsTable>;
 
 const RELEASE_TTL_MS = 7 * 86_400_000;
+
+/** Complaint categories (the customer picks one; staff see it in the queue). */
+export const COMPLAINT_CATEGORIES = {
+  decision: '审批结果与额度',
+  fees: '利息与费用',
+  repayment: '还款与扣款',
+  collection: '催收方式',
+  privacy: '个人信息保护',
+  fraud: '疑似诈骗或身份冒用',
+  service: '服务态度与质量',
+  other: '其他',
+} as const;
+export type ComplaintCategory = keyof typeof COMPLAINT_CATEGORIES;
 const VERDICT_ZH = { uphold: '维持原决定', overturn: '撤销原决定' } as const;
 
 export function reviewView(r: Row) {
   return {
     id: r.id,
+    kind: r.kind,
+    category: r.category,
     subject: r.subject,
     applicationId: r.application_id,
     decisionId: r.decision_id,
@@ -114,6 +132,50 @@ export async function submitReview(
   return reviewView(row);
 }
 
+/** A complaint filed online: submitted at once, answered in writing by staff (notice both times). */
+export async function submitComplaint(
+  deps: Deps,
+  userId: string,
+  input: { category: ComplaintCategory; text: string; applicationId?: string },
+) {
+  if (input.applicationId !== undefined) {
+    const own = await deps.db
+      .selectFrom('applications')
+      .select('id')
+      .where('id', '=', input.applicationId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    if (!own) throw notFound('申请');
+  }
+  const id = newId('rev');
+  const row = await deps.db
+    .insertInto('reviews')
+    .values({
+      id,
+      user_id: userId,
+      kind: 'complaint',
+      category: input.category,
+      subject: input.applicationId === undefined ? 'none' : 'application',
+      application_id: input.applicationId ?? null,
+      decision_id: null,
+      reason: input.text,
+      status: 'submitted',
+      created_at: deps.clock.now(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await addNotice(
+    deps.db,
+    deps.clock,
+    userId,
+    'decision',
+    `complaint:${id}:submitted`,
+    '投诉已受理',
+    `您关于“${COMPLAINT_CATEGORIES[input.category]}”的投诉已受理（编号 ${id}），我们将在 15 日内答复。`,
+  );
+  return reviewView(row);
+}
+
 export async function listOwnReviews(deps: Deps, userId: string) {
   const rows = await deps.db
     .selectFrom('reviews')
@@ -136,9 +198,13 @@ export async function getOwnReview(deps: Deps, userId: string, id: string) {
   return reviewView(r);
 }
 
-export async function listReviews(deps: Deps, f: { status?: Row['status']; limit?: number }) {
+export async function listReviews(
+  deps: Deps,
+  f: { status?: Row['status']; kind?: 'review' | 'complaint'; limit?: number },
+) {
   let q = deps.db.selectFrom('reviews').selectAll();
   if (f.status) q = q.where('status', '=', f.status);
+  if (f.kind) q = q.where('kind', '=', f.kind);
   const rows = await q
     .orderBy('created_at', 'desc')
     .limit(f.limit ?? 100)
@@ -173,18 +239,29 @@ export async function claimReview(deps: Deps, id: string, actor: string) {
 /**
  * The answer. A review in someone else's hands can be answered only by a supervisor. The overturn
  * and the status change share one transaction, so an overturned rejection never lacks its offer.
+ * A review needs a verdict; a complaint is answered in writing only (`reason` is what the customer
+ * reads).
  */
 export async function answerReview(
   deps: Deps,
   id: string,
   staff: { actor: string; role: string },
-  input: { verdict: 'uphold' | 'overturn'; reason: string },
+  input: { verdict?: 'uphold' | 'overturn'; reason: string },
 ) {
   const now = deps.clock.now();
   const row = await deps.db.transaction().execute(async (trx) => {
     const r = await trx.selectFrom('reviews').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!r) throw notFound('复核申请');
     if (r.status === 'answered') throw new AppError(409, 'REVIEW_ANSWERED', '该复核已答复');
+    if (r.kind === 'review' && !input.verdict)
+      throw new AppError(
+        400,
+        'VERDICT_REQUIRED',
+        '人工复核的答复须选择维持（uphold）或撤销（overturn）原决定',
+        'verdict',
+      );
+    if (r.kind === 'complaint' && input.verdict)
+      throw new AppError(400, 'VERDICT_NOT_ALLOWED', '投诉的答复只需填写处理说明，请去掉维持/撤销结论', 'verdict');
     if (r.status === 'in_review' && r.claimed_by !== staff.actor && staff.role !== 'supervisor')
       throw new AppError(409, 'REVIEW_TAKEN', `该复核已由 ${r.claimed_by} 处理中`);
     if (input.verdict === 'overturn') {
@@ -219,7 +296,7 @@ export async function answerReview(
       .updateTable('reviews')
       .set({
         status: 'answered',
-        verdict: input.verdict,
+        verdict: input.verdict ?? null,
         answer: input.reason,
         answered_by: staff.actor,
         answered_at: now,
@@ -230,8 +307,22 @@ export async function answerReview(
       .returningAll()
       .executeTakeFirstOrThrow();
   });
+  if (row.kind === 'complaint') {
+    const category = COMPLAINT_CATEGORIES[row.category as ComplaintCategory] ?? '其他';
+    await addNotice(
+      deps.db,
+      deps.clock,
+      row.user_id,
+      'decision',
+      `complaint:${id}:answered`,
+      '投诉处理结果',
+      `您关于“${category}”的投诉（编号 ${id}）已答复：${input.reason} 如对处理结果不满意，可再次投诉或向当地金融监管部门反映。`,
+    );
+    return staffReviewView(row);
+  }
+  const verdict = input.verdict ?? 'uphold';
   const next =
-    input.verdict === 'uphold'
+    verdict === 'uphold'
       ? ''
       : row.subject === 'application'
         ? '额度已生成，请在“我的申请”中确认额度并签署合同。'
@@ -242,8 +333,8 @@ export async function answerReview(
     row.user_id,
     'decision',
     `review:${id}:answered`,
-    `人工复核结果：${VERDICT_ZH[input.verdict]}`,
-    `经人工复核，${VERDICT_ZH[input.verdict]}。说明：${input.reason}${next ? ' ' + next : ''}`,
+    `人工复核结果：${VERDICT_ZH[verdict]}`,
+    `经人工复核，${VERDICT_ZH[verdict]}。说明：${input.reason}${next ? ' ' + next : ''}`,
   );
   return staffReviewView(row);
 }

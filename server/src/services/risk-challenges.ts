@@ -3,6 +3,7 @@ import type { AppDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { maskPhone } from '../mask';
 import { isoTime } from '../time';
+import { boundPhone } from './auth';
 import { addNotice } from './notices';
 import { checkSmsCode, sendSmsCode } from './sms';
 
@@ -17,7 +18,7 @@ import { checkSmsCode, sendSmsCode } from './sms';
 const STEP_UP_TTL_MS = 10 * 60_000;
 const HOLD_RELEASE_TTL_MS = 7 * 86_400_000;
 
-type Deps = Pick<AppDeps, 'db' | 'clock'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'pii'>;
 
 /** What the customer is told each action is, in notices. */
 export const ACTION_ZH: Record<string, string> = {
@@ -52,10 +53,10 @@ export async function openStepUp(
     .execute();
 }
 
-async function boundPhone(deps: Deps, userId: string): Promise<string> {
-  const user = await deps.db.selectFrom('users').select('phone').where('id', '=', userId).executeTakeFirst();
-  if (!user?.phone) throw new AppError(409, 'PHONE_REQUIRED', '请先绑定手机号，再进行短信验证');
-  return user.phone;
+async function requirePhone(deps: Deps, userId: string): Promise<string> {
+  const phone = await boundPhone(deps.db, deps.pii, userId);
+  if (!phone) throw new AppError(409, 'PHONE_REQUIRED', '请先绑定手机号，再进行短信验证');
+  return phone;
 }
 
 /** Sends the step-up code for one of the user's open step-ups to their bound phone. */
@@ -71,8 +72,8 @@ export async function sendStepUpSms(deps: Deps, log: FastifyBaseLogger, userId: 
   if (row.resolution || !row.expires_at || row.expires_at <= deps.clock.now()) {
     throw new AppError(409, 'STEP_UP_EXPIRED', '本次验证已失效，请重新提交操作');
   }
-  const phone = await boundPhone(deps, userId);
-  const { expiresAt } = await sendSmsCode(deps.db, deps.clock, log, phone, 'risk.step_up');
+  const phone = await requirePhone(deps, userId);
+  const { expiresAt } = await sendSmsCode(deps.db, deps.pii, deps.clock, log, phone, 'risk.step_up');
   await deps.db
     .updateTable('risk_challenges')
     .set({ sms_sent_at: deps.clock.now() })
@@ -108,7 +109,7 @@ export async function passStepUp(
   if (!row || row.action !== action || row.request_hash !== requestHash || !row.expires_at || row.expires_at <= now)
     throw expired;
   try {
-    await checkSmsCode(deps.db, deps.clock, await boundPhone(deps, userId), 'risk.step_up', code);
+    await checkSmsCode(deps.db, deps.pii, deps.clock, await requirePhone(deps, userId), 'risk.step_up', code);
   } catch (e) {
     // Blame the step-up header, not a body field (a contract signature carries its own smsCode).
     if (e instanceof AppError) throw new AppError(e.statusCode, e.code, e.message, 'x-step-up-code');

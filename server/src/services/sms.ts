@@ -4,6 +4,7 @@ import type { Db } from '../db/connect';
 import { AppError } from '../errors';
 import { newId, randomDigits } from '../ids';
 import { maskPhone } from '../mask';
+import type { PiiVault } from '../pii/vault';
 
 const CODE_TTL_MS = 5 * 60_000;
 const MAX_ATTEMPTS = 5;
@@ -14,16 +15,25 @@ export type SmsPurpose = (typeof SMS_PURPOSES)[number] | 'risk.step_up';
 
 /**
  * The sandbox "sends" an SMS by storing it; the code shows in the log (phone masked) and through
- * the dev-only inbox route. A real deployment swaps this for its SMS gateway.
+ * the dev-only inbox route. A real deployment swaps this for its SMS gateway. Codes are kept under
+ * the phone's blind index only (pii/vault.ts): checking a code never needs the number back.
  */
-export async function sendSmsCode(db: Db, clock: Clock, log: FastifyBaseLogger, phone: string, purpose: SmsPurpose) {
+export async function sendSmsCode(
+  db: Db,
+  pii: PiiVault,
+  clock: Clock,
+  log: FastifyBaseLogger,
+  phone: string,
+  purpose: SmsPurpose,
+) {
   const now = clock.now();
+  const phoneBidx = pii.index('phone', phone);
   const code = randomDigits(6);
   // A new code supersedes any earlier live one for the same purpose: only the latest SMS works.
   await db
     .updateTable('sms_codes')
     .set({ consumed_at: now })
-    .where('phone', '=', phone)
+    .where('phone_bidx', '=', phoneBidx)
     .where('purpose', '=', purpose)
     .where('consumed_at', 'is', null)
     .execute();
@@ -31,7 +41,7 @@ export async function sendSmsCode(db: Db, clock: Clock, log: FastifyBaseLogger, 
     .insertInto('sms_codes')
     .values({
       id: newId('sms'),
-      phone,
+      phone_bidx: phoneBidx,
       purpose,
       code,
       created_at: now,
@@ -46,6 +56,7 @@ export async function sendSmsCode(db: Db, clock: Clock, log: FastifyBaseLogger, 
 /** Consumes the newest live code for phone+purpose; wrong guesses count and lock the code after 5. */
 export async function checkSmsCode(
   db: Db,
+  pii: PiiVault,
   clock: Clock,
   phone: string,
   purpose: SmsPurpose,
@@ -55,7 +66,7 @@ export async function checkSmsCode(
   const row = await db
     .selectFrom('sms_codes')
     .selectAll()
-    .where('phone', '=', phone)
+    .where('phone_bidx', '=', pii.index('phone', phone))
     .where('purpose', '=', purpose)
     .where('consumed_at', 'is', null)
     .where('expires_at', '>', now)
@@ -83,11 +94,11 @@ export async function checkSmsCode(
   if (!consumed) throw new AppError(400, 'SMS_CODE_EXPIRED', '验证码已失效，请重新获取', 'smsCode');
 }
 
-export async function latestCodes(db: Db, phone: string) {
+export async function latestCodes(db: Db, pii: PiiVault, phone: string) {
   return db
     .selectFrom('sms_codes')
     .select(['purpose', 'code', 'created_at', 'expires_at', 'consumed_at'])
-    .where('phone', '=', phone)
+    .where('phone_bidx', '=', pii.index('phone', phone))
     .orderBy('created_at', 'desc')
     .orderBy('consumed_at', 'desc')
     .limit(10)

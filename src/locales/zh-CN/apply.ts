@@ -1,4 +1,5 @@
 // Strings of the limit estimate, application, decision, contract, drawdown screens.
+import { APR_METHOD } from './plain';
 export const apply = {
   methods: {
     EQUAL_INSTALMENT: '等额本息',
@@ -23,7 +24,7 @@ export const apply = {
     interestOnly: '每月付息',
     totalInterest: '总利息',
     totalPayment: '本息合计',
-    aprLabel: '年化利率（按IRR计算）',
+    aprLabel: `年化利率（${APR_METHOD}）`,
     rateLabel: (rate: string) => `试算合同利率（年化，单利）${rate}`,
     note: '试算利率仅供参考，以审批结果为准',
     showAll: (n: number) => `展开全部${n}期`,
@@ -84,7 +85,7 @@ export const apply = {
     approvedTitle: '审批通过',
     approvedLead: '以下是本行给您的借款方案，请确认后签署合同。',
     limit: '审批额度',
-    apr: '年化利率（按IRR计算）',
+    apr: `年化利率（${APR_METHOD}）`,
     contractRate: '合同利率',
     term: '借款期限',
     method: '还款方式',
@@ -110,12 +111,17 @@ export const apply = {
     toReview: '申请人工复核',
     toHome: '返回首页',
     missingId: '缺少申请编号，请从首页重新进入',
+    applicationNo: '申请编号',
+    copy: '复制',
+    copied: '已复制',
+    copyFailed: '复制失败，请长按编号手动复制',
+    applicationNoHint: '咨询、投诉或申请人工复核时，请提供此编号。',
   },
   contract: {
     title: '借款合同',
     keyTerms: '重点条款（请仔细阅读）',
     amount: '借款额度',
-    apr: '年化利率（按IRR计算）',
+    apr: `年化利率（${APR_METHOD}）`,
     contractRate: '合同利率（年化，单利）',
     term: '借款期限',
     method: '还款方式',

@@ -1,10 +1,18 @@
 import { render, screen, fireEvent, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import DecisionPage from '.';
 import { navigations, network, resetTaroMock } from '../../../test/mocks/taro';
 
 jest.mock('@tarojs/taro', () => {
   const mock = jest.requireActual('../../../test/mocks/taro');
-  return { ...mock, __esModule: true, default: mock.default, useRouter: () => ({ params: { id: 'app_1' } }) };
+  const setClipboardData = jest.fn(() => Promise.resolve({ errMsg: 'setClipboardData:ok' }));
+  return {
+    ...mock,
+    __esModule: true,
+    default: { ...mock.default, setClipboardData },
+    setClipboardData,
+    useRouter: () => ({ params: { id: 'app_1' } }),
+  };
 });
 
 const base = {
@@ -104,7 +112,31 @@ describe('DecisionPage', () => {
       /REVENUE_TOO_LOW|ENTERPRISE_YOUNG|[A-Z]{3,}_[A-Z]/,
     );
     fireEvent.click(screen.getByTestId('to-review'));
-    expect(navigations[0].url).toBe('/package-account/service/index');
+    // The service page opens with this application's number filled in.
+    expect(navigations[0].url).toBe('/package-account/service/index?applicationId=app_1');
+  });
+
+  // Issue #8 point 8: the application number on every decision screen, copied in one tap.
+  it.each([
+    ['approved', { status: 'approved', decision: { reasonCodes: [], category: null }, offer }],
+    ['in review', { status: 'review', decision: { reasonCodes: [], category: null }, offer: null, decidedAt: null }],
+    ['rejected', { status: 'rejected', decision: { reasonCodes: [], category: '暂不满足' }, offer: null }],
+  ])('%s: the application number is shown and can be copied', async (_state, application) => {
+    answer({ ...base, ...application });
+    render(<DecisionPage />);
+    expect(await screen.findByTestId('application-no')).toHaveTextContent('申请编号');
+    expect(screen.getByTestId('application-no-value')).toHaveTextContent('app_1');
+    fireEvent.click(screen.getByTestId('application-no-copy'));
+    await waitFor(() => expect(screen.getByTestId('application-no-copy')).toHaveTextContent('已复制'));
+    expect(Taro.setClipboardData).toHaveBeenLastCalledWith({ data: 'app_1' });
+  });
+
+  it('a failed copy says how to copy by hand', async () => {
+    (Taro.setClipboardData as jest.Mock).mockImplementationOnce(() => Promise.reject(new Error('denied')));
+    answer({ ...base, status: 'rejected', decision: { reasonCodes: [], category: null }, offer: null });
+    render(<DecisionPage />);
+    fireEvent.click(await screen.findByTestId('application-no-copy'));
+    expect(await screen.findByTestId('application-no-copy-failed')).toHaveTextContent('手动复制');
   });
 
   it('a failed load says what happened and offers a retry', async () => {

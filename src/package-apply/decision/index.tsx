@@ -11,6 +11,7 @@ import { ErrorState, LoadingState } from '../../components/status';
 import { Button } from '../../components/nutui';
 import { RepaymentPlanPreview } from '../../components/repayment-plan-preview';
 import { formatDateTime, methodLabel } from '../shared/labels';
+import { ApplicationNumber } from './application-number';
 import '../shared/apply.scss';
 
 type Application = Awaited<ReturnType<typeof loadApplication>>;
@@ -51,6 +52,7 @@ function Approved({ app }: { app: Application }) {
     <View data-testid="decision-approved">
       <View className="lj-apply__title">{t.approvedTitle}</View>
       <Text className="lj-apply__lead">{t.approvedLead}</Text>
+      <ApplicationNumber id={app.id} />
       <View className="lj-apply__card">
         <Text className="lj-secondary">{t.limit}</Text>
         <Text className="lj-apply__big" data-testid="offer-limit">
@@ -111,6 +113,7 @@ function InReview({ app, onRefresh }: { app: Application; onRefresh: () => void 
         <Text data-testid="review-expected">{t.reviewLead(expectedBy)}</Text>
         <Text className="lj-secondary">{t.reviewNext}</Text>
       </View>
+      <ApplicationNumber id={app.id} />
       <View className="lj-apply__actions">
         <Button type="primary" block onClick={onRefresh} data-testid="refresh">
           {t.refresh}
@@ -140,11 +143,15 @@ function Rejected({ app }: { app: Application }) {
         <Text data-testid="reject-category">{app.decision.category ?? t.rejectedFallback}</Text>
         <Text className="lj-secondary">{t.humanReview}</Text>
       </View>
+      <ApplicationNumber id={app.id} />
       <View className="lj-apply__actions">
+        {/* The service page opens with this application's number filled in. */}
         <Button
           type="primary"
           block
-          onClick={() => Taro.navigateTo({ url: '/package-account/service/index' })}
+          onClick={() =>
+            Taro.navigateTo({ url: `/package-account/service/index?applicationId=${encodeURIComponent(app.id)}` })
+          }
           data-testid="to-review"
         >
           {t.toReview}

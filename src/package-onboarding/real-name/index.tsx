@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { PageShell } from '../../components/page-shell';
 import { StepIndicator } from '../../components/step-indicator';
 import { FormField } from '../../components/form-field';
@@ -18,14 +19,11 @@ import './index.scss';
 
 type Customer = Awaited<ReturnType<typeof loadCustomer>>;
 
-/** The saved record, or null when the user has not verified yet (the bank answers 404). */
+const SERVICE_PAGE = '/package-account/service/index';
+
+/** The saved record, or null when the user has not verified yet (the bank answers 200 with null). */
 async function loadCustomer() {
-  try {
-    return await api.get('/api/customer');
-  } catch (e) {
-    if (e instanceof ApiError && e.code === 'NOT_FOUND') return null;
-    throw e;
-  }
+  return (await api.get('/api/customer')) ?? null;
 }
 
 export default function RealNamePage() {
@@ -68,11 +66,14 @@ function RealNameForm({ onSaved }: { onSaved: (c: NonNullable<Customer>) => void
   const [id, setId] = useState('');
   const [errors, setErrors] = useState<{ name?: string; idNumber?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
+  // The resident ID is verified on another account: only a person can settle that (人工服务).
+  const [inUse, setInUse] = useState(false);
 
   const submit = async () => {
     const v = validateResidentId(id);
     const next = { name: name.trim() ? undefined : t.nameMissing, idNumber: v.ok ? undefined : v.message };
     setErrors(next);
+    setInUse(false);
     if (next.name || !v.ok) return;
     setBusy(true);
     try {
@@ -81,6 +82,7 @@ function RealNameForm({ onSaved }: { onSaved: (c: NonNullable<Customer>) => void
       const err = e instanceof ApiError ? e : null;
       const text = err?.message ?? zhCN.errors.generic;
       setErrors(err?.field === 'name' || err?.field === 'idNumber' ? { [err.field]: text } : { form: text });
+      setInUse(err?.code === 'ID_NUMBER_IN_USE');
     } finally {
       setBusy(false);
     }
@@ -113,6 +115,16 @@ function RealNameForm({ onSaved }: { onSaved: (c: NonNullable<Customer>) => void
         <Text className="lj-onb__error" data-testid="real-name-error">
           {errors.form}
         </Text>
+      )}
+      {inUse && (
+        <Button
+          fill="outline"
+          block
+          onClick={() => Taro.navigateTo({ url: SERVICE_PAGE })}
+          data-testid="real-name-service"
+        >
+          {t.toService}
+        </Button>
       )}
       <Button type="primary" block loading={busy} onClick={submit} data-testid="real-name-submit">
         {t.submit}

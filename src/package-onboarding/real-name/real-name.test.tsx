@@ -1,6 +1,6 @@
 import { render, screen, fireEvent, waitFor } from '@testing-library/react';
 import RealNamePage from '.';
-import { network, resetTaroMock } from '../../../test/mocks/taro';
+import { navigations, network, resetTaroMock } from '../../../test/mocks/taro';
 import { setSessionToken } from '../../services/session';
 import { saveConsent } from '../../services/consent';
 
@@ -15,7 +15,8 @@ describe('RealNamePage', () => {
   });
 
   it('shows the resident-ID check-digit message in place and submits nothing', async () => {
-    network.respond = () => ({ statusCode: 404, data: { code: 'NOT_FOUND', message: '实名信息不存在' } });
+    // A new customer: no real-name record yet is a normal answer (200 with null), not an error.
+    network.respond = () => ({ statusCode: 200, data: null });
     render(<RealNamePage />);
     expect(screen.getByTestId('step-indicator')).toHaveTextContent('第1步 / 共5步');
     await waitFor(() => expect(screen.getByTestId('real-name-form')).toBeInTheDocument());
@@ -50,5 +51,23 @@ describe('RealNamePage', () => {
     await waitFor(() => expect(screen.getByTestId('real-name-face-done')).toBeInTheDocument());
     const posts = network.requests.filter((r) => r.method === 'POST').map((r) => r.url);
     expect(posts).toEqual(['/api/consents', '/api/customer/face']);
+  });
+
+  it("a resident ID verified on another account: the bank's message at the ID field and the way to 人工服务", async () => {
+    const message =
+      '该身份证号已在另一个账户完成实名认证，不能重复认证。如确为本人，请在“设置 > 投诉与人工服务”联系人工服务核实身份';
+    network.respond = (opts) =>
+      opts.method === 'POST'
+        ? { statusCode: 409, data: { code: 'ID_NUMBER_IN_USE', message, field: 'idNumber' } }
+        : { statusCode: 200, data: null };
+    render(<RealNamePage />);
+    await waitFor(() => expect(screen.getByTestId('real-name-form')).toBeInTheDocument());
+    expect(screen.queryByTestId('real-name-service')).toBeNull();
+    type('real-name-name', '张三');
+    type('real-name-id', '110105198506150014');
+    fireEvent.click(screen.getByTestId('real-name-submit'));
+    await waitFor(() => expect(screen.getByTestId('real-name-id-error')).toHaveTextContent('人工服务'));
+    fireEvent.click(screen.getByTestId('real-name-service'));
+    expect(navigations.at(-1)).toMatchObject({ url: '/package-account/service/index' });
   });
 });

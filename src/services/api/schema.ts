@@ -1188,6 +1188,146 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/complaints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** File a complaint online (category, text, optionally the application): submitted → in_review → answered in writing, with notices */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description opaque record id */
+            applicationId?: string;
+            /** @description decision 审批结果与额度 · fees 利息与费用 · repayment 还款与扣款 · collection 催收方式 · privacy 个人信息保护 · fraud 疑似诈骗或身份冒用 · service 服务态度与质量 · other 其他 */
+            category: 'decision' | 'fees' | 'repayment' | 'collection' | 'privacy' | 'fraud' | 'service' | 'other';
+            /** @description what happened and what the customer asks for */
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description the reviewer's explanation */
+              answer: string | null;
+              /** @description ISO-8601 with offset */
+              answeredAt: string | null;
+              applicationId: string | null;
+              /** @description a complaint's category (see POST /complaints); null for a review */
+              category: string | null;
+              /** @description ISO-8601 with offset */
+              createdAt: string;
+              decisionId: string | null;
+              id: string;
+              /** @description a human review of an automated decision, or a complaint */
+              kind: 'review' | 'complaint';
+              /** @description the customer's words: why to look again, or the complaint */
+              reason: string;
+              status: 'submitted' | 'in_review' | 'answered';
+              subject: 'application' | 'decision' | 'none';
+              verdict: ('uphold' | 'overturn') | (never | null);
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/consents': {
     parameters: {
       query?: never;
@@ -2220,7 +2360,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** My real-name record */
+    /** My real-name record; null before real-name verification (a normal state, not an error) */
     get: {
       parameters: {
         query?: never;
@@ -2243,7 +2383,7 @@ export interface paths {
               name: string;
               /** @description ISO-8601 with offset */
               verifiedAt: string;
-            };
+            } | null;
           };
         };
         /** @description Default Response */
@@ -3487,9 +3627,12 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @enum {string} */
+              database: 'up';
               /** @description ISO-8601 with offset */
               now: string;
-              ok: boolean;
+              /** @enum {boolean} */
+              ok: true;
             };
           };
         };
@@ -3500,7 +3643,13 @@ export interface paths {
           };
           content: {
             'application/json': {
-              ok: boolean;
+              /** @enum {string} */
+              code: 'DB_UNAVAILABLE';
+              /** @enum {string} */
+              database: 'unavailable';
+              message: string;
+              /** @enum {boolean} */
+              ok: false;
             };
           };
         };
@@ -5436,18 +5585,20 @@ export interface paths {
         content: {
           'application/json': {
             loan: {
-              /** @description amount in fen (分) */
+              /** @description principal in fen, at most the product maximum (3,000,000 yuan) */
               amountFen: number;
-              /** @description annual rate as a decimal string, e.g. "0.0435" */
+              /** @description annual rate as a decimal string, above 0 and at most 0.24 */
               annualRate: string;
               /** @description methods a loan can be drawn with (随借随还 is quoted only) */
               method: 'EQUAL_INSTALMENT' | 'EQUAL_PRINCIPAL' | 'INTEREST_FIRST';
               /** @description instalments already paid */
               paidThroughPeriod: number;
-              /** @description YYYY-MM-DD (China Standard Time) */
+              /** @description value (drawdown) date, YYYY-MM-DD */
               startDate: string;
+              /** @description 3, 6, 12, 24 or 36 */
               termMonths: number;
             };
+            /** @description deferral months, 1 to the policy cap (6) */
             months: number;
           };
         };
@@ -5564,21 +5715,22 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @description YYYY-MM-DD (China Standard Time) */
+            /** @description payoff date, YYYY-MM-DD */
             date: string;
             /** @description day count for day-based interest */
             dayCount?: 'ACT/360' | 'ACT/365';
             loan: {
-              /** @description amount in fen (分) */
+              /** @description principal in fen, at most the product maximum (3,000,000 yuan) */
               amountFen: number;
-              /** @description annual rate as a decimal string, e.g. "0.0435" */
+              /** @description annual rate as a decimal string, above 0 and at most 0.24 */
               annualRate: string;
               /** @description methods a loan can be drawn with (随借随还 is quoted only) */
               method: 'EQUAL_INSTALMENT' | 'EQUAL_PRINCIPAL' | 'INTEREST_FIRST';
               /** @description instalments already paid */
               paidThroughPeriod: number;
-              /** @description YYYY-MM-DD (China Standard Time) */
+              /** @description value (drawdown) date, YYYY-MM-DD */
               startDate: string;
+              /** @description 3, 6, 12, 24 or 36 */
               termMonths: number;
             };
           };
@@ -5696,15 +5848,15 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @description annual rate as a decimal string, e.g. "0.0435" */
+            /** @description annual rate as a decimal string, above 0 and at most 0.24 */
             annualRate: string;
-            /** @description YYYY-MM-DD (China Standard Time) */
+            /** @description accrue up to and including, YYYY-MM-DD */
             asOf: string;
             /** @description day count for day-based interest */
             dayCount?: 'ACT/360' | 'ACT/365';
-            /** @description YYYY-MM-DD (China Standard Time) */
+            /** @description missed due date, YYYY-MM-DD */
             dueDate: string;
-            /** @description amount in fen (分) */
+            /** @description overdue principal in fen */
             overduePrincipalFen: number;
           };
         };
@@ -5823,21 +5975,22 @@ export interface paths {
           'application/json': {
             /** @description amount in fen (分) */
             amountFen: number;
-            /** @description YYYY-MM-DD (China Standard Time) */
+            /** @description prepayment date, YYYY-MM-DD */
             date: string;
             /** @description day count for day-based interest */
             dayCount?: 'ACT/360' | 'ACT/365';
             loan: {
-              /** @description amount in fen (分) */
+              /** @description principal in fen, at most the product maximum (3,000,000 yuan) */
               amountFen: number;
-              /** @description annual rate as a decimal string, e.g. "0.0435" */
+              /** @description annual rate as a decimal string, above 0 and at most 0.24 */
               annualRate: string;
               /** @description methods a loan can be drawn with (随借随还 is quoted only) */
               method: 'EQUAL_INSTALMENT' | 'EQUAL_PRINCIPAL' | 'INTEREST_FIRST';
               /** @description instalments already paid */
               paidThroughPeriod: number;
-              /** @description YYYY-MM-DD (China Standard Time) */
+              /** @description value (drawdown) date, YYYY-MM-DD */
               startDate: string;
+              /** @description 3, 6, 12, 24 or 36 */
               termMonths: number;
             };
             option: 'SHORTEN_TERM' | 'LOWER_INSTALMENT';
@@ -5956,9 +6109,9 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @description amount in fen (分) */
+            /** @description amount in fen: 1,000 to 3,000,000 yuan in steps of 100 yuan */
             amountFen: number;
-            /** @description annual rate as a decimal string, e.g. "0.0435" */
+            /** @description annual rate as a decimal string, above 0 and at most 0.24 */
             annualRate: string;
             /** @description day count for day-based interest */
             dayCount?: 'ACT/360' | 'ACT/365';
@@ -5970,8 +6123,9 @@ export interface paths {
             };
             /** @description 等额本息 / 等额本金 / 先息后本 / 随借随还 */
             method: 'EQUAL_INSTALMENT' | 'EQUAL_PRINCIPAL' | 'INTEREST_FIRST' | 'REVOLVING';
-            /** @description YYYY-MM-DD (China Standard Time) */
+            /** @description value date, default today, YYYY-MM-DD */
             startDate?: string;
+            /** @description 3, 6, 12, 24 or 36 */
             termMonths: number;
           };
         };
@@ -6075,7 +6229,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** My review requests, newest first */
+    /** My review requests and complaints, newest first */
     get: {
       parameters: {
         query?: never;
@@ -6098,13 +6252,18 @@ export interface paths {
                 /** @description ISO-8601 with offset */
                 answeredAt: string | null;
                 applicationId: string | null;
+                /** @description a complaint's category (see POST /complaints); null for a review */
+                category: string | null;
                 /** @description ISO-8601 with offset */
                 createdAt: string;
                 decisionId: string | null;
                 id: string;
+                /** @description a human review of an automated decision, or a complaint */
+                kind: 'review' | 'complaint';
+                /** @description the customer's words: why to look again, or the complaint */
                 reason: string;
                 status: 'submitted' | 'in_review' | 'answered';
-                subject: 'application' | 'decision';
+                subject: 'application' | 'decision' | 'none';
                 verdict: ('uphold' | 'overturn') | (never | null);
               } & {
                 [key: string]: unknown;
@@ -6220,13 +6379,18 @@ export interface paths {
               /** @description ISO-8601 with offset */
               answeredAt: string | null;
               applicationId: string | null;
+              /** @description a complaint's category (see POST /complaints); null for a review */
+              category: string | null;
               /** @description ISO-8601 with offset */
               createdAt: string;
               decisionId: string | null;
               id: string;
+              /** @description a human review of an automated decision, or a complaint */
+              kind: 'review' | 'complaint';
+              /** @description the customer's words: why to look again, or the complaint */
               reason: string;
               status: 'submitted' | 'in_review' | 'answered';
-              subject: 'application' | 'decision';
+              subject: 'application' | 'decision' | 'none';
               verdict: ('uphold' | 'overturn') | (never | null);
             } & {
               [key: string]: unknown;
@@ -6320,7 +6484,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One of my review requests */
+    /** One of my review requests or complaints */
     get: {
       parameters: {
         query?: never;
@@ -6345,13 +6509,18 @@ export interface paths {
               /** @description ISO-8601 with offset */
               answeredAt: string | null;
               applicationId: string | null;
+              /** @description a complaint's category (see POST /complaints); null for a review */
+              category: string | null;
               /** @description ISO-8601 with offset */
               createdAt: string;
               decisionId: string | null;
               id: string;
+              /** @description a human review of an automated decision, or a complaint */
+              kind: 'review' | 'complaint';
+              /** @description the customer's words: why to look again, or the complaint */
               reason: string;
               status: 'submitted' | 'in_review' | 'answered';
-              subject: 'application' | 'decision';
+              subject: 'application' | 'decision' | 'none';
               verdict: ('uphold' | 'overturn') | (never | null);
             } & {
               [key: string]: unknown;
@@ -6731,7 +6900,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Telemetry ingest: a sealed batch of events, stored once per event id */
+    /** Telemetry ingest: a sealed batch of events, stored once per event id. Kinds: snapshot, behaviour, page.view, tap; ≤ 50 events a token, each ≤ 32768 bytes and ≤ 10 levels deep; ≤ 600 tokens a minute per IP and 60 per risk session (429 RATE_LIMITED). */
     post: {
       parameters: {
         query?: never;
@@ -6754,7 +6923,14 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description every event id the device may drop from its queue (stored, or refused for good) */
               accepted: string[];
+              /** @description events not stored, with the reason */
+              refused: {
+                /** @description EVENT_KIND_UNKNOWN | EVENT_INVALID | EVENT_TOO_LARGE | EVENT_TOO_DEEP | EVENT_FORBIDDEN_KEY | EVENT_BAD_TEXT */
+                code: string;
+                id: string;
+              }[];
             };
           };
         };
@@ -6796,6 +6972,15 @@ export interface paths {
         };
         /** @description Default Response */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        413: {
           headers: {
             [name: string]: unknown;
           };
@@ -7648,10 +7833,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Human-review requests from customers (PIPL Art. 24), newest first; customers masked */
+    /** Human-review requests and complaints from customers (PIPL Art. 24), newest first; customers masked */
     get: {
       parameters: {
         query?: {
+          kind?: 'review' | 'complaint';
           /** @description 1–999 */
           limit?: string;
           status?: 'submitted' | 'in_review' | 'answered';
@@ -7678,6 +7864,8 @@ export interface paths {
                 answeredAt: string | null;
                 answeredBy: string | null;
                 applicationId: string | null;
+                /** @description a complaint's category (see POST /complaints); null for a review */
+                category: string | null;
                 claimedAt: string | null;
                 claimedBy: string | null;
                 /** @description ISO-8601 with offset */
@@ -7692,9 +7880,12 @@ export interface paths {
                   | null;
                 decisionId: string | null;
                 id: string;
+                /** @description a human review of an automated decision, or a complaint */
+                kind: 'review' | 'complaint';
+                /** @description the customer's words: why to look again, or the complaint */
                 reason: string;
                 status: 'submitted' | 'in_review' | 'answered';
-                subject: 'application' | 'decision';
+                subject: 'application' | 'decision' | 'none';
                 userId: string;
                 verdict: ('uphold' | 'overturn') | (never | null);
               } & {
@@ -7820,6 +8011,8 @@ export interface paths {
               answeredAt: string | null;
               answeredBy: string | null;
               applicationId: string | null;
+              /** @description a complaint's category (see POST /complaints); null for a review */
+              category: string | null;
               claimedAt: string | null;
               claimedBy: string | null;
               /** @description ISO-8601 with offset */
@@ -7834,9 +8027,12 @@ export interface paths {
                 | null;
               decisionId: string | null;
               id: string;
+              /** @description a human review of an automated decision, or a complaint */
+              kind: 'review' | 'complaint';
+              /** @description the customer's words: why to look again, or the complaint */
               reason: string;
               status: 'submitted' | 'in_review' | 'answered';
-              subject: 'application' | 'decision';
+              subject: 'application' | 'decision' | 'none';
               userId: string;
               verdict: ('uphold' | 'overturn') | (never | null);
             } & {
@@ -7935,7 +8131,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Answer a review: uphold or overturn, with the reason the customer is told */
+    /** Answer a review (uphold or overturn) or a complaint (no verdict), with the text the customer is told */
     post: {
       parameters: {
         query?: never;
@@ -7953,8 +8149,8 @@ export interface paths {
           'application/json': {
             /** @description why (kept with the record and in the audit log) */
             reason: string;
-            /** @description uphold the automated decision, or overturn it (a rejected application is approved with its offer) */
-            verdict: 'uphold' | 'overturn';
+            /** @description reviews: uphold the automated decision, or overturn it (a rejected application is approved with its offer); complaints: none (400 VERDICT_NOT_ALLOWED) */
+            verdict?: 'uphold' | 'overturn';
           };
         };
       };
@@ -7972,6 +8168,8 @@ export interface paths {
               answeredAt: string | null;
               answeredBy: string | null;
               applicationId: string | null;
+              /** @description a complaint's category (see POST /complaints); null for a review */
+              category: string | null;
               claimedAt: string | null;
               claimedBy: string | null;
               /** @description ISO-8601 with offset */
@@ -7986,9 +8184,12 @@ export interface paths {
                 | null;
               decisionId: string | null;
               id: string;
+              /** @description a human review of an automated decision, or a complaint */
+              kind: 'review' | 'complaint';
+              /** @description the customer's words: why to look again, or the complaint */
               reason: string;
               status: 'submitted' | 'in_review' | 'answered';
-              subject: 'application' | 'decision';
+              subject: 'application' | 'decision' | 'none';
               userId: string;
               verdict: ('uphold' | 'overturn') | (never | null);
             } & {
@@ -8113,6 +8314,8 @@ export interface paths {
               answeredAt: string | null;
               answeredBy: string | null;
               applicationId: string | null;
+              /** @description a complaint's category (see POST /complaints); null for a review */
+              category: string | null;
               claimedAt: string | null;
               claimedBy: string | null;
               /** @description ISO-8601 with offset */
@@ -8127,9 +8330,12 @@ export interface paths {
                 | null;
               decisionId: string | null;
               id: string;
+              /** @description a human review of an automated decision, or a complaint */
+              kind: 'review' | 'complaint';
+              /** @description the customer's words: why to look again, or the complaint */
               reason: string;
               status: 'submitted' | 'in_review' | 'answered';
-              subject: 'application' | 'decision';
+              subject: 'application' | 'decision' | 'none';
               userId: string;
               verdict: ('uphold' | 'overturn') | (never | null);
             } & {
@@ -11235,7 +11441,7 @@ export interface paths {
                 /** @description ISO-8601 with offset */
                 startedAt: string;
                 startedBy: string;
-                status: 'running' | 'done' | 'failed';
+                status: 'running' | 'done' | 'stopped' | 'failed';
                 /** @description totals, surge, lockdowns, checks */
                 summary: {
                   [key: string]: unknown;
@@ -11321,7 +11527,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Start a shipped scenario against this bank (one run at a time; pace fast); 202 with the run */
+    /** Start a shipped scenario against this bank (one run at a time); 202 with the run */
     post: {
       parameters: {
         query?: never;
@@ -11334,6 +11540,8 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description realtime (default): a simulated minute takes a real minute, so timing signals, the surge window and lockdown schedules mean what they say; fast: sent as fast as the bank answers (outcomes and reasons only) */
+            pace?: 'realtime' | 'fast';
             /** @description share of each population to run (1 = the whole scenario) */
             scale: number;
             /** @description a shipped scenario name (GET /api/staff/simulations/scenarios) */
@@ -11361,7 +11569,7 @@ export interface paths {
               /** @description ISO-8601 with offset */
               startedAt: string;
               startedBy: string;
-              status: 'running' | 'done' | 'failed';
+              status: 'running' | 'done' | 'stopped' | 'failed';
               /** @description totals, surge, lockdowns, checks */
               summary: {
                 [key: string]: unknown;
@@ -11491,7 +11699,7 @@ export interface paths {
               /** @description ISO-8601 with offset */
               startedAt: string;
               startedBy: string;
-              status: 'running' | 'done' | 'failed';
+              status: 'running' | 'done' | 'stopped' | 'failed';
               /** @description totals, surge, lockdowns, checks */
               summary: {
                 [key: string]: unknown;
@@ -11690,6 +11898,138 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/staff/simulations/{id}/stop': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Stop the run under way; answers when it has stopped, with its report of what finished */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          'x-staff-key'?: string;
+        };
+        path: {
+          /** @description opaque record id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string | null;
+              /** @description ISO-8601 with offset */
+              finishedAt: string | null;
+              hasReport: boolean;
+              id: string;
+              scale: number;
+              scenario: string;
+              seed: number | null;
+              /** @description ISO-8601 with offset */
+              startedAt: string;
+              startedBy: string;
+              status: 'running' | 'done' | 'stopped' | 'failed';
+              /** @description totals, surge, lockdowns, checks */
+              summary: {
+                [key: string]: unknown;
+              } | null;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

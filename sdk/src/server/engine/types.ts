@@ -62,6 +62,11 @@ export interface EngineContext {
    * before anything is stored or recorded.
    */
   identities?: { residentId?: string; phone?: string; uscc?: string; account?: string };
+  /**
+   * What the bank's own records say about those identities (facts, not values):
+   * `usccSharedWithOtherCustomer` — another customer already held this USCC when this one claimed it.
+   */
+  identityFacts?: { usccSharedWithOtherCustomer?: boolean };
   /** Amount moved or applied for, fen. */
   amountFen?: number;
   /** When the receiving account of this money move was added (Unix ms), if it is one. */

@@ -70,7 +70,7 @@ describe('combineDecisions: the more severe side decides', () => {
   });
 });
 
-test('the engine gets the identities in clear, the IP, the user and the amount', async () => {
+test('the engine gets the identities in clear, the facts the bank knows about them, the IP, the user and the amount', async () => {
   const engine = fakeEngine();
   const input: UnderwritingInput = {
     application: { amountFen: 5_000_000, termMonths: 12, method: 'EQUAL_INSTALMENT', purpose: 'WORKING_CAPITAL' },
@@ -96,6 +96,7 @@ test('the engine gets the identities in clear, the IP, the user and the amount',
       userId: 'usr_x',
       amountFen: 5_000_000,
       identities: { residentId: TEST_ID, uscc: TEST_USCC, phone: '13900001111' },
+      identityFacts: { usccSharedWithOtherCustomer: false },
     },
   });
 });

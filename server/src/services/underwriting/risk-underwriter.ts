@@ -61,6 +61,8 @@ export function createRiskUnderwriter(opts: { engine: RiskEngine; policy?: Under
               uscc: input.enterprise.uscc,
               ...(input.customer.phone ? { phone: input.customer.phone } : {}),
             },
+            // What the bank's own records say about these identities (issue 8 point 5).
+            identityFacts: { usccSharedWithOtherCustomer: input.enterprise.usccSharedWithOtherCustomer ?? false },
           },
         }),
       ]);

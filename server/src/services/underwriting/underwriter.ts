@@ -10,6 +10,8 @@ export interface UnderwritingInput {
     employees: number;
     industry: string;
     applicantRole: string;
+    /** Another customer already held this USCC when this one added it (an authorised claim, flagged for review). */
+    usccSharedWithOtherCustomer?: boolean;
   };
   /** The verified action token (header + decrypted payload); the risk engine reads its signals. */
   risk: { header: Record<string, unknown>; payload: unknown } | null;

@@ -35,6 +35,12 @@ export const FEATURES = [
   f('ctx.hasToken', 'boolean', 'server', 'A verified action token came with the request'),
   f('ctx.amountFen', 'number', 'server', 'Amount applied for or moved, fen'),
   f('ctx.accountAgeMs', 'number', 'server', 'Age of the receiving account of a money move, ms'),
+  f(
+    'identity.usccSharedWithOtherCustomer',
+    'boolean',
+    'server',
+    "Another customer already held this enterprise's USCC when the applicant claimed it (with an authorisation)",
+  ),
   f('ctx.channel', 'string', 'token', "Launch channel reported by the SDK ('unknown' when absent)"),
   f('ctx.scene', 'number', 'token', 'WeChat launch scene'),
 

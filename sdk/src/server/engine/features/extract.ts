@@ -9,7 +9,7 @@ import type { EngineContext, FeatureValue, VerifiedToken } from '../types';
 import { behaviourFeatures } from './behaviour-features';
 import { deviceFeatures } from './device-features';
 import { ipPrefix } from './ip-prefix';
-import { count, finite, prop, rec, text, type Rec } from './read';
+import { count, finite, flag, prop, rec, text, type Rec } from './read';
 
 export interface ExtractOptions {
   /** Engine time of the decision, Unix ms. */
@@ -44,6 +44,7 @@ function serverFeatures(token: VerifiedToken | null, ctx: Rec | null, opts: Extr
     'ctx.hasToken': rec(token) !== null,
     'ctx.amountFen': count(prop(ctx, 'amountFen')),
     'ctx.accountAgeMs': addedAt !== null && Number.isFinite(opts.at) ? Math.max(0, opts.at - addedAt) : null,
+    'identity.usccSharedWithOtherCustomer': flag(prop(rec(prop(ctx, 'identityFacts')), 'usccSharedWithOtherCustomer')),
   } satisfies Record<string, FeatureValue>;
 }
 

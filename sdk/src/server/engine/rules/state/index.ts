@@ -14,6 +14,7 @@ import { NIGHT_BURST } from './night-burst';
 import { PHONE_VELOCITY } from './phone-velocity';
 import { SUBNET_VELOCITY } from './subnet-velocity';
 import { TOKEN_FAILURES } from './token-failures';
+import { USCC_SHARED } from './uscc-shared';
 import { USCC_VELOCITY } from './uscc-velocity';
 
 export const STATE_RULES: RuleDefinition[] = [
@@ -23,6 +24,7 @@ export const STATE_RULES: RuleDefinition[] = [
   IDENTITY_VELOCITY,
   PHONE_VELOCITY,
   USCC_VELOCITY,
+  USCC_SHARED,
   DEVICE_VELOCITY,
   IP_VELOCITY,
   SUBNET_VELOCITY,
