@@ -95,7 +95,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     bodyLimit: 1_048_576,
     trustProxy: opts.trustProxy ?? false,
     // Bodies are validated as sent: no coercion, no defaults, no stripping. A risk token's bizHash
-    // covers the body the client sent, so validation must never rewrite it; wrong types are a 400.
+    // covers method, path and the body the client sent, so validation must never rewrite it; wrong
+    // types are a 400.
     ajv: { customOptions: { coerceTypes: false, useDefaults: false, removeAdditional: false } },
   });
   // Declared up front so every request object has the same shape (set by authenticate / the risk gate).
@@ -210,7 +211,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         description:
           'Amounts are integer fen; times ISO-8601 with offset; errors are `{code, message, field?}`. ' +
           'Money-moving POSTs need `Idempotency-Key`; apply/sign/drawdown/repay/deferral/renewal/account ' +
-          'changes need an `X-Risk-Token` from the risk SDK bound to the exact body. Money moves are ' +
+          'changes need an `X-Risk-Token` from the risk SDK bound to the exact request (method, path with its ' +
+          'resource ids, body: `bizHash`, sdk/PROTOCOL.md §4.1). Money moves are ' +
           'screened by the risk engine: 428 `RISK_STEP_UP` (resend with `X-Step-Up-Code`), 409 ' +
           '`RISK_HELD` (staff review), 403 `RISK_BLOCKED`. Staff routes (`/api/staff/…`) need a staff session ' +
           '(`Authorization: Bearer` from `POST /api/staff-login`: password + TOTP) or the machine key `X-Staff-Key`.',

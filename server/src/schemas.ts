@@ -45,7 +45,13 @@ export function Body<T extends Record<string, TSchema>>(props: T) {
 export const AuthHeaders = Type.Object({ authorization: Type.Optional(Type.String({ maxLength: 200 })) });
 export const MoneyHeaders = Type.Object({
   authorization: Type.Optional(Type.String({ maxLength: 200 })),
-  'x-risk-token': Type.Optional(Type.String({ maxLength: 65536, description: 'SDK action token bound to this body' })),
+  'x-risk-token': Type.Optional(
+    Type.String({
+      maxLength: 65536,
+      description:
+        'SDK action token bound to this request: method, path with its resource ids, and body (bizHash, sdk/PROTOCOL.md §4.1)',
+    }),
+  ),
   'idempotency-key': Type.Optional(
     Type.String({ pattern: '^[A-Za-z0-9_-]{8,128}$', description: 'one key per intended money movement' }),
   ),

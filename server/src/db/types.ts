@@ -48,7 +48,8 @@ export interface CustomersTable {
   id_number_bidx: string;
   /**
    * null: the one customer verified with this resident ID (unique). Outside the unique index:
-   * `legacy` (a duplicate from before migration 005), `set-aside` (a half-made demo customer, seed.ts).
+   * `legacy` (a duplicate from before migration 005), `set-aside` (a half-made demo customer, seed.ts),
+   * `released` (a supervisor freed it for another account: releaseResidentId, services/customers.ts).
    */
   id_number_reuse: string | null;
   verified_at: Timestamp;

@@ -20,6 +20,7 @@ import staffRiskRoutes from './staff-risk';
 import staffAuthRoutes from './staff-auth';
 import staffAuditRoutes from './staff-audit';
 import staffDecisionRoutes from './staff-decisions';
+import staffIdentityRoutes from './staff-identity';
 import reviewRoutes from './reviews';
 import staffReviewRoutes from './staff-reviews';
 import staffRuleRoutes from './staff-rules';
@@ -47,6 +48,7 @@ export const routeModules: Array<(app: FastifyInstance, deps: AppDeps) => Promis
   staffAuthRoutes,
   staffAuditRoutes,
   staffDecisionRoutes,
+  staffIdentityRoutes,
   reviewRoutes,
   staffReviewRoutes,
   staffRuleRoutes,

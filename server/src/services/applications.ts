@@ -117,6 +117,14 @@ export async function decideApplication(deps: AppDeps, request: FastifyRequest, 
   await requireConsents(db, userId, ['personal_info', 'credit_report', 'risk_device']);
   const customer = await getCustomer(db, userId);
   if (!customer) throw new AppError(409, 'REAL_NAME_REQUIRED', '请先完成实名认证');
+  // Staff moved this account's resident ID to another account (release-identity): the account no
+  // longer holds a verified identity, so it cannot borrow anew (its loans are still serviced).
+  if (customer.id_number_reuse === 'released')
+    throw new AppError(
+      409,
+      'IDENTITY_RELEASED',
+      '该账户的实名身份已转移到您的其他账户，不能在此账户申请新贷款；请在新账户申请，如有疑问请到 设置 > 投诉与人工服务 联系我们',
+    );
   const enterprise = await ownEnterprise(db, userId, input.enterpriseId);
   check(validateLoanAmount(input.amountFen), 'amountFen');
   check(validateLoanTerm(input.termMonths), 'termMonths');

@@ -4,10 +4,11 @@ import type { AppDeps } from '../deps';
 import { validateResidentId, validateUscc } from '../domain';
 import { AppError, notFound } from '../errors';
 import { newId } from '../ids';
-import { maskIdNumber } from '../mask';
+import { maskIdNumber, maskName } from '../mask';
 import type { PiiVault } from '../pii/vault';
 import { businessDate, isCalendarDate, isoTime } from '../time';
 import { requireConsents } from './consents';
+import { addNotice } from './notices';
 import { check } from './validation';
 
 // A name as written on the ID card: Han characters (with the middle dot of minority names) or Latin letters.
@@ -98,6 +99,46 @@ export async function setRealName(
     .executeTakeFirst();
   if (!row) throw (await getCustomer(db, userId)) ? REAL_NAME_LOCKED() : ID_NUMBER_IN_USE();
   return customerView(pii, row);
+}
+
+/**
+ * The documented path for identity reuse (issue 8 point 5): once 人工服务 has confirmed the owner,
+ * a supervisor releases the resident ID from the account that holds it. The row is marked
+ * `id_number_reuse = 'released'`, which takes it out of the unique index (migration 005), so another
+ * account can verify that ID; the record itself stays, sealed and shown masked, for audit, and the
+ * old account keeps its history. The old account is told (a notice), in case it was not its owner.
+ */
+export async function releaseResidentId(deps: Pick<AppDeps, 'db' | 'clock' | 'pii'>, userId: string) {
+  const { db, clock, pii } = deps;
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('customers')
+      .set({ id_number_reuse: 'released' })
+      .where('user_id', '=', userId)
+      .where('id_number_reuse', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) {
+      const c = await trx.selectFrom('customers').select('user_id').where('user_id', '=', userId).executeTakeFirst();
+      if (!c) throw notFound('已实名的客户');
+      throw new AppError(
+        409,
+        'ID_NUMBER_NOT_HELD',
+        '该客户的身份证号已不占用实名登记（已释放或为历史重复记录），无需再次释放',
+      );
+    }
+    const masked = maskIdNumber(residentIdOf(pii, row));
+    await addNotice(
+      trx,
+      clock,
+      userId,
+      'servicing',
+      'resident-id-released',
+      '实名身份证号已释放',
+      `经人工服务核实，本账户实名认证的身份证号（${masked}）已解除与本账户的唯一绑定，可在另一个账户重新实名认证；本账户的借款与还款记录不变。如非您本人申请，请立即在“设置 > 投诉与人工服务”联系我们。`,
+    );
+    return { userId, name: maskName(row.name), idNumber: masked, idNumberReuse: 'released' as const };
+  });
 }
 
 /** Sandbox face verification: the platform step is simulated; it needs the biometric consent. */

@@ -4,7 +4,8 @@ import type { StaffRole } from './principal';
 
 /**
  * What each role may do, in one place. Analysts read everything and work the queues; supervisors
- * also lock channels down, see unmasked customer identifiers (with a recorded reason), change rule
+ * also lock channels down, see unmasked customer identifiers (with a recorded reason), release a
+ * resident ID so another account can verify it (identity reuse through 人工服务), change rule
  * sets (activation needs a second supervisor) and start simulator runs. The machine key keeps what
  * the staff API offered tools before sessions existed (reading, lockdowns, hold verdicts).
  */
@@ -14,6 +15,7 @@ export const PERMISSIONS = {
   'channels.lockdown': ['supervisor', 'machine'],
   'reviews.answer': ['analyst', 'supervisor'],
   'customers.reveal': ['supervisor'],
+  'identity.release': ['supervisor'],
   'rules.change': ['supervisor'],
   'simulations.run': ['supervisor'],
   'audit.read': ['analyst', 'supervisor', 'machine'],

@@ -121,7 +121,7 @@ export interface paths {
         header?: {
           /** @description one key per intended money movement */
           'idempotency-key'?: string;
-          /** @description SDK action token bound to this body */
+          /** @description SDK action token bound to this request: method, path with its resource ids, and body (bizHash, sdk/PROTOCOL.md §4.1) */
           'x-risk-token'?: string;
           /** @description SMS code (purpose risk.step_up) answering a 428 RISK_STEP_UP on this action */
           'x-step-up-code'?: string;
@@ -400,7 +400,7 @@ export interface paths {
         header?: {
           /** @description one key per intended money movement */
           'idempotency-key'?: string;
-          /** @description SDK action token bound to this body */
+          /** @description SDK action token bound to this request: method, path with its resource ids, and body (bizHash, sdk/PROTOCOL.md §4.1) */
           'x-risk-token'?: string;
           /** @description SMS code (purpose risk.step_up) answering a 428 RISK_STEP_UP on this action */
           'x-step-up-code'?: string;
@@ -2061,7 +2061,7 @@ export interface paths {
         header?: {
           /** @description one key per intended money movement */
           'idempotency-key'?: string;
-          /** @description SDK action token bound to this body */
+          /** @description SDK action token bound to this request: method, path with its resource ids, and body (bizHash, sdk/PROTOCOL.md §4.1) */
           'x-risk-token'?: string;
           /** @description SMS code (purpose risk.step_up) answering a 428 RISK_STEP_UP on this action */
           'x-step-up-code'?: string;
@@ -2231,7 +2231,7 @@ export interface paths {
         header?: {
           /** @description one key per intended money movement */
           'idempotency-key'?: string;
-          /** @description SDK action token bound to this body */
+          /** @description SDK action token bound to this request: method, path with its resource ids, and body (bizHash, sdk/PROTOCOL.md §4.1) */
           'x-risk-token'?: string;
           /** @description SMS code (purpose risk.step_up) answering a 428 RISK_STEP_UP on this action */
           'x-step-up-code'?: string;
@@ -4204,7 +4204,7 @@ export interface paths {
         header?: {
           /** @description one key per intended money movement */
           'idempotency-key'?: string;
-          /** @description SDK action token bound to this body */
+          /** @description SDK action token bound to this request: method, path with its resource ids, and body (bizHash, sdk/PROTOCOL.md §4.1) */
           'x-risk-token'?: string;
           /** @description SMS code (purpose risk.step_up) answering a 428 RISK_STEP_UP on this action */
           'x-step-up-code'?: string;
@@ -4606,7 +4606,7 @@ export interface paths {
         header?: {
           /** @description one key per intended money movement */
           'idempotency-key'?: string;
-          /** @description SDK action token bound to this body */
+          /** @description SDK action token bound to this request: method, path with its resource ids, and body (bizHash, sdk/PROTOCOL.md §4.1) */
           'x-risk-token'?: string;
           /** @description SMS code (purpose risk.step_up) answering a 428 RISK_STEP_UP on this action */
           'x-step-up-code'?: string;
@@ -5047,7 +5047,7 @@ export interface paths {
         header?: {
           /** @description one key per intended money movement */
           'idempotency-key'?: string;
-          /** @description SDK action token bound to this body */
+          /** @description SDK action token bound to this request: method, path with its resource ids, and body (bizHash, sdk/PROTOCOL.md §4.1) */
           'x-risk-token'?: string;
           /** @description SMS code (purpose risk.step_up) answering a 428 RISK_STEP_UP on this action */
           'x-step-up-code'?: string;
@@ -7321,6 +7321,134 @@ export interface paths {
           content: {
             'application/json': {
               ok: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/staff/customers/{userId}/release-identity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Release a customer's verified resident ID so another account can verify it (after 人工服务 confirmed the owner) — supervisors only, with the reason in the audit log; the old record is kept (masked) and the old account gets a notice; 409 ID_NUMBER_NOT_HELD if already released */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          'x-staff-key'?: string;
+        };
+        path: {
+          /** @description opaque record id */
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description why (kept with the record and in the audit log) */
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description masked */
+              idNumber: string;
+              /** @enum {string} */
+              idNumberReuse: 'released';
+              /** @description masked */
+              name: string;
+              userId: string;
             };
           };
         };
