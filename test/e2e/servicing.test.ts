@@ -3,6 +3,7 @@ import type { Sandbox } from '../../server/src/sandbox';
 import { launchBrowser, phonePage, screenshot as takeScreenshot } from './browser';
 import { startE2eSandbox } from './sandbox';
 import { signInAsDemo, visiblePage } from './session';
+import { formatYuan } from '../../src/domain';
 
 jest.setTimeout(180_000);
 
@@ -10,6 +11,7 @@ interface LoanListItem {
   id: string;
   status: string;
   deferral: unknown;
+  outstandingPrincipalFen: number;
 }
 
 /** Taro H5 slides pages in: let the transition finish so the screenshot shows one page. */
@@ -167,5 +169,105 @@ describe('my loans → detail → repay → defer, in Chromium against the sandb
     await loans.locator('[data-testid="loans-group-active"]').waitFor();
     await expect(loans.getAttribute('class')).resolves.toContain('lj-elder');
     await screenshot(page, 'servicing-8-loans-elder');
+  });
+
+  it("opens a loan by its link while another loan's detail is in the page stack, and shows the linked loan", async () => {
+    const res = await sandbox.app.inject({
+      method: 'GET',
+      url: '/api/loans',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const items = (res.json() as { items: LoanListItem[] }).items;
+    const first = items.find((l) => l.id === onTimeId);
+    const second = items.find((l) => l.outstandingPrincipalFen !== first?.outstandingPrincipalFen);
+    if (!first || !second) throw new Error('the seed needs two loans with different outstanding principal');
+
+    await page.goto(`${sandbox.url}/#/pages/loans/index`);
+    await visiblePage(page, 'page-loans').locator(`[data-testid="loan-card-${first.id}"]`).click();
+    const detail = visiblePage(page, 'page-loanDetail');
+    await expect(detail.locator('[data-testid="detail-outstanding"]').innerText()).resolves.toBe(
+      formatYuan(first.outstandingPrincipalFen),
+    );
+    await detail.locator('[data-testid="detail-repay"]').click();
+    await visiblePage(page, 'page-repay').locator('[data-testid="repay-submit"]').waitFor();
+    // The link (same document: Taro's router matches it to the detail page already in its stack).
+    await page.goto(`${sandbox.url}/#/package-loan/detail/index?id=${second.id}`);
+    const shown = visiblePage(page, 'page-loanDetail').locator('[data-testid="detail-outstanding"]');
+    const wanted = formatYuan(second.outstandingPrincipalFen);
+    // The page is shown first and then follows the link: wait for it, then say what it shows instead.
+    await shown
+      .filter({ hasText: wanted })
+      .waitFor({ timeout: 10_000 })
+      .catch(() => undefined);
+    await expect(shown.innerText()).resolves.toBe(wanted);
+    await screenshot(page, 'servicing-8b-detail-by-link');
+  });
+
+  // Last: it withdraws the demo customer's risk-data consent at the bank. A fresh phone (own storage),
+  // and same-document navigation only after the withdrawal: signInAsDemo's init script would write
+  // every consent back onto the device on the next document load.
+  it('repays the current instalment after the risk-data consent is withdrawn (no risk token)', async () => {
+    const auth = { authorization: `Bearer ${token}` };
+    const loans = (
+      (await sandbox.app.inject({ method: 'GET', url: '/api/loans', headers: auth })).json() as {
+        items: LoanListItem[];
+      }
+    ).items;
+    let loanId = '';
+    for (const l of loans.filter((x) => x.status === 'active')) {
+      const res = await sandbox.app.inject({
+        method: 'GET',
+        url: `/api/loans/${l.id}/repayment-options`,
+        headers: auth,
+      });
+      if ((res.json() as { current: { available: boolean } }).current.available) {
+        loanId = l.id;
+        break;
+      }
+    }
+    expect(loanId).not.toBe('');
+    const repaymentsBefore = await repaymentCount(loanId);
+
+    const phone = await phonePage(browser);
+    await signInAsDemo(phone, sandbox, { consent: true });
+    await phone.goto(`${sandbox.url}/#/pages/consent/index?manage=1`);
+    const consent = visiblePage(phone, 'page-consent-manage');
+    await consent.locator('[data-testid="consent-risk_device-withdraw"]').click();
+    await expect(consent.locator('[data-testid="consent-message"]').innerText()).resolves.toContain(
+      '已撤回：风控设备与行为数据',
+    );
+    await consent.locator('[data-testid="consent-risk_device-grant"]').waitFor();
+    const atBank = (await sandbox.app.inject({ method: 'GET', url: '/api/consents', headers: auth })).json() as {
+      current: { purpose: string; granted: boolean }[];
+    };
+    expect(atBank.current.find((c) => c.purpose === 'risk_device')?.granted).not.toBe(true);
+    await screenshot(phone, 'servicing-9-risk-consent-withdrawn');
+
+    const sent: { url: string; riskToken: string | undefined }[] = [];
+    phone.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/repayments')) {
+        sent.push({ url: r.url(), riskToken: r.headers()['x-risk-token'] });
+      }
+    });
+    await phone.evaluate((hash) => {
+      window.location.hash = hash;
+    }, `#/package-loan/repay/index?id=${loanId}`);
+    const repay = visiblePage(phone, 'page-repay');
+    await repay.locator('[data-testid="repay-kind-current"]').click();
+    await repay.locator('[data-testid="repay-submit"]').click();
+    await settled(repay, 'repay-success', 'repay-error');
+    await expect(repay.locator('[data-testid="repay-success-amount"]').innerText()).resolves.toMatch(
+      /^已还 ¥[\d,]+\.\d\d$/,
+    );
+    await screenshot(phone, 'servicing-10-repay-without-risk-consent');
+    // The request went out without a token (nothing may be sealed now) and the bank booked it.
+    expect(sent).toEqual([{ url: expect.stringContaining(`/api/loans/${loanId}/repayments`), riskToken: undefined }]);
+    await expect(repaymentCount(loanId)).resolves.toBe(repaymentsBefore + 1);
+    await phone.context().close();
+
+    async function repaymentCount(id: string) {
+      const res = await sandbox.app.inject({ method: 'GET', url: `/api/loans/${id}/repayments`, headers: auth });
+      return (res.json() as { items: unknown[] }).items.length;
+    }
   });
 });

@@ -35,6 +35,15 @@ export const servicing = {
     deferred: '已延期',
     open: '查看详情',
   },
+  pending: {
+    title: '审核中的申请',
+    status: '审核中',
+    applicationNo: '申请编号',
+    summary: (amount: string, months: number) => `申请金额 ${amount}，期限 ${months} 个月`,
+    submittedAt: (date: string) => `${date} 提交`,
+    next: '银行正在人工核实，一般 1 个工作日内给出结果；结果会通过“消息通知”告诉您，无需重复申请。',
+    open: '查看审核进度',
+  },
   home: {
     loading: '正在查询您的贷款…',
     noLoans: '您目前没有待还的贷款',

@@ -1,4 +1,4 @@
-import Taro, { useRouter, useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { PageShell } from '../../components/page-shell';
 import { Button } from '../../components/nutui';
@@ -10,25 +10,29 @@ import { formatYuan, formatRatePercent } from '../../domain';
 import { api } from '../../services/api/client';
 import { useAsync } from '../../services/use-async';
 import { zhCN } from '../../locales/zh-CN';
+import { useShownLoanId } from './shown-loan-id';
 import './index.scss';
 
 /** Loan detail: key terms, the full schedule with paid/overdue marks, a principal-vs-interest chart, actions. */
 export default function LoanDetailPage() {
-  const id = useRouter().params.id ?? '';
+  const id = useShownLoanId();
   const t = zhCN.servicing.detail;
   const loan = useAsync(() => api.get('/api/loans/{id}', { params: { id } }), [id]);
-  // Back from repay or deferral: the schedule has changed.
+  // Back from repay or deferral: the schedule has changed. (A show for another loan changes `id`,
+  // which loads that loan by itself.)
   useDidShow(() => {
-    if (!loan.loading) loan.reload();
+    if (!loan.loading && loan.data?.id === id) loan.reload();
   });
+  // Never show one loan under another's link: until the asked-for loan arrives, say it is loading.
+  const shown = loan.data?.id === id ? loan.data : undefined;
   return (
     <PageShell testId="page-loanDetail">
-      {loan.loading && !loan.data ? (
+      {loan.loading && !shown ? (
         <LoadingState text={t.loading} />
-      ) : loan.error || !loan.data ? (
+      ) : loan.error || !shown ? (
         <ErrorState message={loan.error ?? zhCN.errors.generic} onRetry={loan.reload} />
       ) : (
-        <DetailBody loan={loan.data} />
+        <DetailBody loan={shown} />
       )}
     </PageShell>
   );

@@ -7,6 +7,7 @@ import { zhCN } from '../../locales/zh-CN';
 import { useElderMode } from '../../services/elder-mode';
 import { useSignedIn } from '../../services/session';
 import { HomeLoanSummary } from '../../components/servicing-home-summary';
+import { PendingApplications } from '../../components/pending-applications';
 import { productLimitRange, productRate, productTermRange } from '../../services/product-display';
 import './index.scss';
 
@@ -34,7 +35,10 @@ export default function HomePage() {
       <View className="lj-home__loans" data-testid="home-loans">
         <View className="lj-home__section-title">{t.loansTitle}</View>
         {signedIn ? (
-          <HomeLoanSummary />
+          <>
+            <PendingApplications />
+            <HomeLoanSummary />
+          </>
         ) : (
           <>
             <Text className="lj-secondary">{t.loansLoggedOut}</Text>

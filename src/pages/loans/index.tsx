@@ -4,6 +4,7 @@ import { PageShell } from '../../components/page-shell';
 import { Button } from '../../components/nutui';
 import { LoadingState, ErrorState, EmptyState } from '../../components/status';
 import { LoanCard } from '../../components/loan-card';
+import { PendingApplications } from '../../components/pending-applications';
 import { groupOf, loanDetailUrl, type LoanGroup, type LoanSummary } from '../../components/servicing-data';
 import { api } from '../../services/api/client';
 import { useSignedIn } from '../../services/session';
@@ -17,7 +18,19 @@ const LOGIN_URL = `/pages/login/index?redirect=${encodeURIComponent('/pages/loan
 /** My loans: overdue first (it needs action), then active, then settled; each card opens the detail. */
 export default function LoansPage() {
   const signedIn = useSignedIn();
-  return <PageShell testId="page-loans">{signedIn ? <LoanList /> : <SignedOut />}</PageShell>;
+  return (
+    <PageShell testId="page-loans">
+      {signedIn ? (
+        <>
+          {/* An application in review has no loan yet; without this it would vanish from the list. */}
+          <PendingApplications />
+          <LoanList />
+        </>
+      ) : (
+        <SignedOut />
+      )}
+    </PageShell>
+  );
 }
 
 function SignedOut() {
