@@ -19,4 +19,5 @@ export * from './prepayment';
 export * from './deferral';
 export * from './validators';
 export { CONSENT_PURPOSES, type ConsentPurpose } from './consent-purposes';
+export { COMPLAINT_CATEGORIES, type ComplaintCategory } from './complaint-categories';
 export { CREDIT_LOAN_PRODUCT } from './product';

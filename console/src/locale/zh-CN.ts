@@ -1,5 +1,8 @@
 // Every string the console shows, in one place (zh-CN). Components read from here; nothing else
 // holds user-facing text, so a wording change or a second language touches one file.
+
+import { COMPLAINT_CATEGORIES } from '../../../src/domain/complaint-categories';
+
 export const zhCN = {
   app: {
     title: '零接风控台',
@@ -175,16 +178,7 @@ export const zhCN = {
     requests: '复核与投诉',
     holds: '待审核资金操作',
     complaint: '投诉',
-    complaintCategories: {
-      decision: '审批结果与额度',
-      fees: '利息与费用',
-      repayment: '还款与扣款',
-      collection: '催收方式',
-      privacy: '个人信息保护',
-      fraud: '疑似诈骗或身份冒用',
-      service: '服务态度与质量',
-      other: '其他',
-    } as Record<string, string>,
+    complaintCategories: COMPLAINT_CATEGORIES as Record<string, string>,
     answerComplaintTitle: '答复投诉',
     complaintNote: '投诉无需结论：填写处理说明，客户会在“消息通知”和“投诉与人工服务”中看到。',
     complaintAnswer: (answer: string) => `答复：${answer}`,

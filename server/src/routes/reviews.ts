@@ -2,14 +2,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps';
 import { AuthHeaders, bearer, Body, errorResponses, Id, IsoTime } from '../schemas';
-import {
-  COMPLAINT_CATEGORIES,
-  type ComplaintCategory,
-  getOwnReview,
-  listOwnReviews,
-  submitComplaint,
-  submitReview,
-} from '../services/reviews';
+import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '../domain';
+import { getOwnReview, listOwnReviews, submitComplaint, submitReview } from '../services/reviews';
 import { perMinute } from './rate-limit';
 import { DecisionId } from './step-up';
 

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../deps';
 import type { Selectable } from 'kysely';
 import type { ReviewsTable } from '../db/types';
+import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '../domain';
 import { AppError, notFound } from '../errors';
 import { newId } from '../ids';
 import { isoTime } from '../time';
@@ -22,18 +23,6 @@ type Row = Selectable<ReviewsTable>;
 
 const RELEASE_TTL_MS = 7 * 86_400_000;
 
-/** Complaint categories (the customer picks one; staff see it in the queue). */
-export const COMPLAINT_CATEGORIES = {
-  decision: '审批结果与额度',
-  fees: '利息与费用',
-  repayment: '还款与扣款',
-  collection: '催收方式',
-  privacy: '个人信息保护',
-  fraud: '疑似诈骗或身份冒用',
-  service: '服务态度与质量',
-  other: '其他',
-} as const;
-export type ComplaintCategory = keyof typeof COMPLAINT_CATEGORIES;
 const VERDICT_ZH = { uphold: '维持原决定', overturn: '撤销原决定' } as const;
 
 export function reviewView(r: Row) {

@@ -1,6 +1,8 @@
 // Strings of the consent, login, real-name, enterprise, data authorisations, 我的, settings,
 // notices, contracts archive and service screens.
 
+import { COMPLAINT_CATEGORIES } from '../../domain/complaint-categories';
+
 /** What each consent purpose is, in the layered notice: summary first, details on demand. */
 const purposes = {
   personal_info: {
@@ -303,16 +305,7 @@ export const onboarding = {
     prefilledNotRejected: (id: string) => `申请编号 ${id} 不是未通过的申请，无法申请人工复核；如有疑问，可在下方投诉。`,
     complaintOnline: '在线投诉：选择类别并说明情况，我们会在 15 日内答复，结果发到“消息通知”。',
     complaintCategory: '投诉类别',
-    complaintCategories: {
-      decision: '审批结果与额度',
-      fees: '利息与费用',
-      repayment: '还款与扣款',
-      collection: '催收方式',
-      privacy: '个人信息保护',
-      fraud: '疑似诈骗或身份冒用',
-      service: '服务态度与质量',
-      other: '其他',
-    } as Record<string, string>,
+    complaintCategories: COMPLAINT_CATEGORIES as Record<string, string>,
     complaintText: '请说明情况和您的诉求（最多 1000 字）',
     complaintApplication: '相关申请编号（选填）',
     complaintSubmit: '提交投诉',
