@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { DB_RETRY_AFTER_S, DB_UNAVAILABLE, isDbUnavailable } from './db/resilience';
+import { validationMessageZh } from './validation-messages';
 
 /** Every error a client can reach: a 4xx, a stable machine code, a zh-CN message, the field if any. */
 export class AppError extends Error {
@@ -40,37 +41,10 @@ function validationField(err: FastifyError): string | undefined {
   return path || err.validationContext;
 }
 
-const PARTS: Record<string, string> = {
-  body: '请求内容',
-  querystring: '查询参数',
-  params: '路径参数',
-  headers: '请求头',
-};
-
-function validationMessage(err: FastifyError, field: string | undefined): string {
-  const first = err.validation?.[0];
-  const where = PARTS[err.validationContext ?? 'body'] ?? '请求';
-  switch (first?.keyword) {
-    case 'required':
-      return `${where}缺少必填项：${field}`;
-    case 'additionalProperties':
-      return `${where}包含不支持的字段：${field}`;
-    case 'type':
-      return `${where}字段类型不正确：${field ?? ''}`;
-    case 'maximum':
-    case 'minimum':
-    case 'exclusiveMaximum':
-    case 'exclusiveMinimum':
-      return `${where}字段超出允许范围：${field}`;
-    case 'maxLength':
-    case 'minLength':
-      return `${where}字段长度不正确：${field}`;
-    case 'enum':
-    case 'const':
-      return `${where}字段取值不在允许范围内：${field}`;
-    default:
-      return `${where}格式不正确：${field ?? ''}`;
-  }
+function validationMessage(err: FastifyError, field: string | undefined, routeUrl: string | undefined): string {
+  // A malformed header is the app's fault, not the owner's: nothing on screen to fix.
+  if (err.validationContext === 'headers') return '请求头格式不正确，请刷新页面后重试';
+  return validationMessageZh(err.validation?.[0], field, routeUrl);
 }
 
 /**
@@ -94,7 +68,7 @@ export function registerErrorHandling(app: FastifyInstance, spaFallback?: (url: 
     }
     if (fe.validation) {
       const field = validationField(fe);
-      const body: ErrorBody = { code: 'VALIDATION', message: validationMessage(fe, field) };
+      const body: ErrorBody = { code: 'VALIDATION', message: validationMessage(fe, field, request.routeOptions.url) };
       if (field) body.field = field;
       return reply.status(400).send(body);
     }

@@ -41,4 +41,19 @@ describe('H5 app served by the sandbox bank, in Chromium', () => {
     expect(after).toBeGreaterThan(before);
     await screenshot(page, 'h5-home-elder');
   });
+
+  it('switching to a tab while offline says the network is down and offers a retry that recovers', async () => {
+    // The tab's code has not been loaded yet (this page only saw 首页): offline, its chunk fails.
+    await page.context().setOffline(true);
+    await page.locator('.weui-tabbar__item').filter({ hasText: '我的贷款' }).click();
+    const notice = page.getByTestId('offline-notice');
+    await notice.waitFor({ state: 'visible', timeout: 20_000 });
+    await expect(notice.innerText()).resolves.toContain('网络不可用');
+    await expect(page.getByText('Loading CSS chunk').count()).resolves.toBe(0);
+    await screenshot(page, 'h5-offline-tab');
+    await page.context().setOffline(false);
+    await page.getByTestId('offline-notice-retry').click();
+    await page.locator('[data-testid="page-home"], [data-testid="page-loans"]').first().waitFor({ state: 'visible' });
+    await expect(page.getByTestId('offline-notice').count()).resolves.toBe(0);
+  });
 });

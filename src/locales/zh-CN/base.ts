@@ -61,6 +61,8 @@ export const base = {
   },
   errors: {
     network: '网络连接失败，请检查网络后重试',
+    /** H5: a page's code could not be fetched (offline while switching tabs). */
+    pageLoadOffline: '网络不可用，页面未能加载。请检查网络后点“重试”',
     server: '服务暂时不可用，请稍后再试；如多次失败，请联系客服',
     sessionExpired: '登录已过期，请重新登录',
     generic: '操作未成功，请检查填写内容后重试',
@@ -69,6 +71,8 @@ export const base = {
   },
   common: {
     stepOf: (step: number, total: number) => `第${step}步 / 共${total}步`,
+    stepIn: (phase: string, where: string) => `${phase} · ${where}`,
+    phases: { login: '登录', loan: '签约放款' },
     comingSoon: '该页面的完整功能将在后续版本开放',
     loading: '正在加载…',
     retry: '重试',

@@ -12,7 +12,12 @@ export function checkAmount(text: string, limits: AmountLimits = {}): AmountChec
   try {
     fen = yuanToFen(text);
   } catch (e) {
-    return { fen: null, error: e instanceof DomainError ? e.message : String(e) };
+    // Too many digits to hold in fen: the owner needs the allowed range, not how fen are stored.
+    if (e instanceof DomainError && e.code === 'MONEY_NOT_SAFE_INTEGER') {
+      fen = text.trim().startsWith('-') ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
+    } else {
+      return { fen: null, error: e instanceof DomainError ? e.message : String(e) };
+    }
   }
   const r = validateLoanAmount(fen, limits);
   return r.ok ? { fen: r.value, error: null } : { fen: null, error: r.message };

@@ -115,7 +115,8 @@ describe('api client', () => {
   });
 
   it('a repayment goes without a token when none can be sealed (consent withdrawn); other actions do not', async () => {
-    const withdrawn = new Error('consent is withdrawn');
+    // What the SDK throws when the risk-data consent is withdrawn (its ConsentError).
+    const withdrawn = Object.assign(new Error('consent is withdrawn'), { name: 'ConsentError' });
     jest.mocked(sealAction).mockRejectedValueOnce(withdrawn).mockRejectedValueOnce(withdrawn);
     network.respond = () => ({ statusCode: 200, data: { ok: true } });
     const body = { kind: 'current' as const };

@@ -68,6 +68,16 @@ function sealFor(action: string, method: 'GET' | 'POST', path: string, body: unk
   return sealAction(action, { method, path, body });
 }
 
+/**
+ * Sealing needs a handshake with the bank: offline it fails before any request is sent, and that
+ * failure must read as the network one ("网络…请重试"), not as a fault in what the owner typed. A
+ * withdrawn consent (ConsentError) is a different state and is passed on as it is.
+ */
+function sealFailure(e: unknown): unknown {
+  if (e instanceof ApiError || (e instanceof Error && e.name === 'ConsentError')) return e;
+  return toApiError(0, undefined);
+}
+
 async function call<M extends Method, P extends ApiPath<M>>(
   method: M,
   path: P,
@@ -86,7 +96,7 @@ async function call<M extends Method, P extends ApiPath<M>>(
       try {
         headers['x-risk-token'] = await sealFor(opts.risk, httpMethod(method), filled, opts.body, token);
       } catch (e) {
-        if (!opts.riskOptional) throw e;
+        if (!opts.riskOptional) throw sealFailure(e);
       }
     }
     return send(method, url, opts.body, headers);
