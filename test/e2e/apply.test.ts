@@ -116,6 +116,9 @@ describe('apply → decision → sign → draw down, in Chromium against the san
     await fill(contract, 'sms-code', code as string);
     await screenshot(page, 'apply-4-contract');
     await contract.locator('[data-testid="sign"]').click();
+    // Issue #9 point 19: 签署成功, then on to the drawdown.
+    await expect(contract.locator('[data-testid="sign-success"]').innerText()).resolves.toContain('签署成功');
+    await contract.locator('[data-testid="to-drawdown"]').click();
   });
 
   it('draws down to an existing account and lands on the new loan', async () => {
@@ -130,6 +133,11 @@ describe('apply → decision → sign → draw down, in Chromium against the san
     await expect(drawdown.locator('[data-testid="plan-instalment"]').innerText()).resolves.toBe('¥4,265.50');
     await screenshot(page, 'apply-5-drawdown');
     await drawdown.locator('[data-testid="draw"]').click();
+    // Issue #9 point 19: 放款成功 with the amount and the masked account, then the new loan.
+    await expect(drawdown.locator('[data-testid="success-amount"]').innerText()).resolves.toBe('¥50,000.00');
+    await expect(drawdown.locator('[data-testid="success-account"]').innerText()).resolves.toMatch(/\*{4}/);
+    await screenshot(page, 'apply-5b-drawdown-success');
+    await drawdown.locator('[data-testid="to-loan"]').click();
     await page.waitForURL(/#\/package-loan\/detail\/index\?id=/);
     const loanId = new URL(page.url().replace('/#/', '/')).searchParams.get('id');
     const loan = await sandbox.app.inject({

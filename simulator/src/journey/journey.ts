@@ -122,9 +122,10 @@ async function* steps(
   const attack = a.actor.attack;
   let auth: Record<string, string> = {};
   let step: Step = 'consent';
+  // Idempotency-Key: the bank asks for 8–128 characters, so the applicant's index is padded.
   const idem = (() => {
     let n = 0;
-    return () => `sim-${a.index}-${++n}`;
+    return () => `sim-${String(a.index).padStart(4, '0')}-${++n}`;
   })();
 
   /** Fill a screen: the time passes, then its events reach the SDK stamped over that time. */

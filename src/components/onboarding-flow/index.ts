@@ -11,6 +11,13 @@ export const ONBOARDING_URLS = {
   estimate: '/package-apply/estimate/index',
 } as const;
 
+/**
+ * Steps counted apart from the application's five (实名 → 申请): logging in is two steps (WeChat,
+ * then the phone), and after the bank decides the owner accepts, signs, then draws down.
+ */
+export const LOGIN_STEPS = { wechat: 1, phone: 2, total: 2 } as const;
+export const LOAN_STEPS = { decision: 1, contract: 2, drawdown: 3, total: 3 } as const;
+
 const TAB_PAGES = ['/pages/index/index', '/pages/loans/index', '/pages/me/index'];
 
 /** The login page, remembering where the user was going. */

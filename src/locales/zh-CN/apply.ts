@@ -157,6 +157,7 @@ export const apply = {
     signedTitle: '合同已签署',
     signedLead: '合同已保存在“设置 > 合同存档”，可随时查看。',
     toDrawdown: '去支用',
+    signSuccess: '签署成功',
     missingId: '缺少合同编号，请从审批结果页重新进入',
   },
   drawdown: {
@@ -188,5 +189,10 @@ export const apply = {
     toContract: '去签署合同',
     missingId: '缺少合同编号，请从合同页重新进入',
     term: (months: number, method: string) => `期限 ${months}个月 · ${method}`,
+    success: '放款成功',
+    successLead: '款项已发放至以下账户，到账时间以收款银行为准。',
+    successAmount: '放款金额',
+    successAccount: '收款账户',
+    toLoan: '查看借款详情',
   },
 } as const;

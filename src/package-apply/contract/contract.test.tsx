@@ -67,6 +67,8 @@ describe('ContractPage', () => {
     expect(screen.getByTestId('term-penalty')).toHaveTextContent('1.5 倍');
     expect(screen.getByTestId('term-prepayment')).toHaveTextContent('不收取违约金');
     expect(screen.getByTestId('sign-phone')).toHaveTextContent('138****8000');
+    // Issue #9 point 19: signing is the second of the three steps after the decision.
+    expect(screen.getByTestId('step-indicator')).toHaveTextContent('签约放款 · 第2步 / 共3步');
   });
 
   it('signs after reading to the end, with the SMS code and a risk token, then opens the drawdown', async () => {
@@ -74,6 +76,11 @@ describe('ContractPage', () => {
     await readAndRequestCode();
     type('sms-code', '123456');
     fireEvent.click(screen.getByTestId('sign'));
+    // Issue #9 point 19: a 签署成功 step before the drawdown, with the way on.
+    expect(await screen.findByTestId('sign-success')).toHaveTextContent('签署成功');
+    expect(screen.getByTestId('step-indicator')).toHaveTextContent('签约放款 · 第2步 / 共3步');
+    expect(navigations).toHaveLength(0);
+    fireEvent.click(screen.getByTestId('to-drawdown'));
     await waitFor(() => expect(navigations).toHaveLength(1));
     expect(navigations[0].url).toBe('/package-apply/drawdown/index?contractId=ctr_1');
     expect(posts[1].data).toEqual({ smsCode: '123456' });

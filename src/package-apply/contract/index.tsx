@@ -12,6 +12,8 @@ import { FormField } from '../../components/form-field';
 import { ErrorState, LoadingState } from '../../components/status';
 import { Button } from '../../components/nutui';
 import { RiskChallenge, useRiskChallenge } from '../../components/risk-challenge';
+import { StepIndicator } from '../../components/step-indicator';
+import { LOAN_STEPS } from '../../components/onboarding-flow';
 import { computePlan, todayInChina } from '../../components/repayment-plan-preview/plan';
 import { methodLabel } from '../shared/labels';
 import { contractTerms } from './terms';
@@ -60,7 +62,34 @@ function KeyTerms({ contract }: { contract: Contract }) {
   );
 }
 
-function SignForm({ contract, maskedPhone }: { contract: Contract; maskedPhone: string | null }) {
+/** Signed: just now (签署成功) or on an earlier visit; either way the next step is the drawdown. */
+function Signed({ contractId, justNow }: { contractId: string; justNow: boolean }) {
+  const t = zhCN.apply.contract;
+  return (
+    <View className="lj-apply__card" data-testid={justNow ? 'sign-success' : 'contract-signed'}>
+      <Text className="lj-apply__key">{justNow ? t.signSuccess : t.signedTitle}</Text>
+      <Text className="lj-secondary">{t.signedLead}</Text>
+      <Button
+        type="primary"
+        block
+        onClick={() => Taro.redirectTo({ url: `/package-apply/drawdown/index?contractId=${contractId}` })}
+        data-testid="to-drawdown"
+      >
+        {t.toDrawdown}
+      </Button>
+    </View>
+  );
+}
+
+function SignForm({
+  contract,
+  maskedPhone,
+  onSigned,
+}: {
+  contract: Contract;
+  maskedPhone: string | null;
+  onSigned: () => void;
+}) {
   const t = zhCN.apply.contract;
   const [read, setRead] = useState(false);
   const [phone, setPhone] = useState('');
@@ -122,7 +151,7 @@ function SignForm({ contract, maskedPhone }: { contract: Contract; maskedPhone: 
         idempotencyKey: signKey.current,
         stepUpCode,
       });
-      await Taro.redirectTo({ url: `/package-apply/drawdown/index?contractId=${contract.id}` });
+      onSigned();
     } catch (e) {
       const err = e instanceof ApiError ? e : null;
       // A wrong code is answered once; the next try is a new action with a new key.
@@ -240,6 +269,7 @@ export default function ContractPage() {
   const id = useRouter().params.id ?? '';
   const t = zhCN.apply.contract;
   useRiskPage('apply.contract');
+  const [justSigned, setJustSigned] = useState(false);
   const data = useAsync(async () => {
     if (!id) throw new ApiError(400, 'MISSING_ID', t.missingId);
     const [contract, me] = await Promise.all([loadContract(id), api.get('/api/me')]);
@@ -255,24 +285,18 @@ export default function ContractPage() {
       <View>
         <View className="lj-apply__title">{t.title}</View>
         <KeyTerms contract={contract} />
-        {contract.status === 'signed' ? (
-          <View className="lj-apply__card" data-testid="contract-signed">
-            <Text className="lj-apply__key">{t.signedTitle}</Text>
-            <Text className="lj-secondary">{t.signedLead}</Text>
-            <Button
-              type="primary"
-              block
-              onClick={() => Taro.redirectTo({ url: `/package-apply/drawdown/index?contractId=${contract.id}` })}
-              data-testid="to-drawdown"
-            >
-              {t.toDrawdown}
-            </Button>
-          </View>
+        {contract.status === 'signed' || justSigned ? (
+          <Signed contractId={contract.id} justNow={justSigned} />
         ) : (
-          <SignForm contract={contract} maskedPhone={me.phone} />
+          <SignForm contract={contract} maskedPhone={me.phone} onSigned={() => setJustSigned(true)} />
         )}
       </View>
     );
   }
-  return <PageShell testId="page-contract">{body}</PageShell>;
+  return (
+    <PageShell testId="page-contract">
+      <StepIndicator phase={zhCN.common.phases.loan} step={LOAN_STEPS.contract} total={LOAN_STEPS.total} />
+      {body}
+    </PageShell>
+  );
 }

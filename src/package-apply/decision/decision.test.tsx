@@ -70,6 +70,8 @@ describe('DecisionPage', () => {
     expect(screen.getByTestId('plan-instalment')).toHaveTextContent('¥8,530.99');
     // Declining is a full-size button next to accepting.
     expect(screen.getByTestId('decline')).toBeInTheDocument();
+    // Issue #9 point 19: the offer is the first of the three steps to the money.
+    expect(screen.getByTestId('step-indicator')).toHaveTextContent('签约放款 · 第1步 / 共3步');
   });
 
   it('approved: accepting the offer opens the contract', async () => {
@@ -111,6 +113,8 @@ describe('DecisionPage', () => {
     expect(screen.getByTestId('page-decision')).not.toHaveTextContent(
       /REVENUE_TOO_LOW|ENTERPRISE_YOUNG|[A-Z]{3,}_[A-Z]/,
     );
+    // A refusal ends the journey: no "step 1 of 3" promising more.
+    expect(screen.queryByTestId('step-indicator')).toBeNull();
     fireEvent.click(screen.getByTestId('to-review'));
     // The service page opens with this application's number filled in.
     expect(navigations[0].url).toBe('/package-account/service/index?applicationId=app_1');

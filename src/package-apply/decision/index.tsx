@@ -10,6 +10,8 @@ import { PageShell } from '../../components/page-shell';
 import { ErrorState, LoadingState } from '../../components/status';
 import { Button } from '../../components/nutui';
 import { RepaymentPlanPreview } from '../../components/repayment-plan-preview';
+import { StepIndicator } from '../../components/step-indicator';
+import { LOAN_STEPS } from '../../components/onboarding-flow';
 import { formatDateTime, methodLabel } from '../shared/labels';
 import { ApplicationNumber } from './application-number';
 import '../shared/apply.scss';
@@ -178,5 +180,14 @@ export default function DecisionPage() {
   else if (app.data.status === 'approved') body = <Approved app={app.data} />;
   else if (app.data.status === 'review') body = <InReview app={app.data} onRefresh={app.reload} />;
   else body = <Rejected app={app.data} />;
-  return <PageShell testId="page-decision">{body}</PageShell>;
+  // A refusal ends the journey here, so it shows no "step 1 of 3".
+  const onJourney = app.data && app.data.status !== 'rejected';
+  return (
+    <PageShell testId="page-decision">
+      {onJourney && (
+        <StepIndicator phase={zhCN.common.phases.loan} step={LOAN_STEPS.decision} total={LOAN_STEPS.total} />
+      )}
+      {body}
+    </PageShell>
+  );
 }

@@ -59,7 +59,7 @@ describe('drawdown: the bank asks for an SMS check (RISK_STEP_UP)', () => {
   it('sends the code for that decision, resubmits the same drawdown with it, and goes on', async () => {
     bank((o) =>
       o.header?.['x-step-up-code'] === '246810'
-        ? { statusCode: 200, data: { loan: { id: 'lon_9' } } }
+        ? { statusCode: 200, data: { loan: { id: 'lon_9', principalFen: 5_000_000 } } }
         : o.header?.['x-step-up-code']
           ? {
               statusCode: 400,
@@ -91,6 +91,7 @@ describe('drawdown: the bank asks for an SMS check (RISK_STEP_UP)', () => {
     type('step-up-code', '246810');
     expect(screen.queryByTestId('step-up-code-error')).toBeNull();
     fireEvent.click(screen.getByTestId('step-up-verify'));
+    fireEvent.click(await screen.findByTestId('to-loan'));
     await waitFor(() => expect(navigations).toHaveLength(1));
     expect(navigations[0].url).toBe('/package-loan/detail/index?id=lon_9');
     expect(draws).toHaveLength(3);

@@ -40,6 +40,8 @@ describe('DrawdownPage', () => {
     bank();
     render(<DrawdownPage />);
     expect(await screen.findByTestId('available')).toHaveTextContent('¥70,000.00');
+    // Issue #9 point 19: the drawdown is the last of the three steps after the decision.
+    expect(screen.getByTestId('step-indicator')).toHaveTextContent('签约放款 · 第3步 / 共3步');
     expect(screen.getByTestId('anti-scam')).toHaveTextContent('本行不会收取任何放款前费用');
   });
 
@@ -88,7 +90,7 @@ describe('DrawdownPage', () => {
           fail = false;
           return { statusCode: 0 };
         }
-        return { statusCode: 200, data: { loan: { id: 'lon_9' } } };
+        return { statusCode: 200, data: { loan: { id: 'lon_9', principalFen: 5_000_000 } } };
       }
       return undefined;
     });
@@ -100,6 +102,14 @@ describe('DrawdownPage', () => {
     fireEvent.click(screen.getByTestId('draw'));
     expect(await screen.findByTestId('drawdown-error')).toBeInTheDocument();
     fireEvent.click(screen.getByTestId('draw'));
+    // Issue #9 point 19: 放款成功 with the amount and the (masked) receiving account, then the loan.
+    const success = await screen.findByTestId('drawdown-success');
+    expect(success).toHaveTextContent('放款成功');
+    expect(screen.getByTestId('success-amount')).toHaveTextContent('¥50,000.00');
+    expect(screen.getByTestId('success-account')).toHaveTextContent('零接银行 6222 **** 0128（张三）');
+    expect(screen.getByTestId('step-indicator')).toHaveTextContent('签约放款 · 第3步 / 共3步');
+    expect(navigations).toHaveLength(0);
+    fireEvent.click(screen.getByTestId('to-loan'));
     await waitFor(() => expect(navigations).toHaveLength(1));
     expect(navigations[0].url).toBe('/package-loan/detail/index?id=lon_9');
     expect(posts).toHaveLength(2);

@@ -14,6 +14,8 @@ import { ChoiceGroup } from '../../components/apply-choice';
 import { RepaymentPlanPreview } from '../../components/repayment-plan-preview';
 import { Button } from '../../components/nutui';
 import { RiskChallenge, useRiskChallenge } from '../../components/risk-challenge';
+import { StepIndicator } from '../../components/step-indicator';
+import { LOAN_STEPS } from '../../components/onboarding-flow';
 import { checkAmount } from '../shared/amount';
 import { methodLabel } from '../shared/labels';
 import { contractTerms, type ContractTerms } from '../contract/terms';
@@ -21,6 +23,41 @@ import { AddAccountForm } from './add-account';
 import '../shared/apply.scss';
 
 type Account = { id: string; kind: string; accountNo: string; holderName: string; bankName: string };
+/** What the 放款成功 screen confirms: the loan drawn, to which account (masked by the bank). */
+type Drawn = { loanId: string; amountFen: number; account: Account | undefined };
+
+function DrawdownSuccess({ drawn }: { drawn: Drawn }) {
+  const t = zhCN.apply.drawdown;
+  const a = drawn.account;
+  return (
+    <View data-testid="drawdown-success">
+      <View className="lj-apply__card">
+        <Text className="lj-apply__key">{t.success}</Text>
+        <Text className="lj-secondary">{t.successLead}</Text>
+        <Text className="lj-secondary">{t.successAmount}</Text>
+        <Text className="lj-apply__big" data-testid="success-amount">
+          {formatYuan(drawn.amountFen)}
+        </Text>
+        {a && (
+          <View className="lj-apply__fact">
+            <Text>{t.successAccount}</Text>
+            <Text data-testid="success-account">{`${a.bankName} ${a.accountNo}（${a.holderName}）`}</Text>
+          </View>
+        )}
+      </View>
+      <View className="lj-apply__actions">
+        <Button
+          type="primary"
+          block
+          onClick={() => Taro.redirectTo({ url: `/package-loan/detail/index?id=${drawn.loanId}` })}
+          data-testid="to-loan"
+        >
+          {t.toLoan}
+        </Button>
+      </View>
+    </View>
+  );
+}
 
 /** Limit minus principal still owed on loans drawn under this contract; the bank re-checks. */
 function availableOf(
@@ -39,6 +76,7 @@ function DrawdownForm(props: {
   availableFen: number;
   accounts: Account[];
   reloadAccounts: () => void;
+  onDrawn: (drawn: Drawn) => void;
 }) {
   const { contractId, terms, availableFen, accounts } = props;
   const t = zhCN.apply.drawdown;
@@ -81,7 +119,11 @@ function DrawdownForm(props: {
         idempotencyKey: key.current,
         stepUpCode,
       });
-      await Taro.redirectTo({ url: `/package-loan/detail/index?id=${r.loan.id}` });
+      props.onDrawn({
+        loanId: r.loan.id,
+        amountFen: r.loan.principalFen,
+        account: accounts.find((a) => a.id === accountId),
+      });
     } catch (e) {
       if (risk.handle(e)) return;
       const err = e instanceof ApiError ? e : null;
@@ -193,6 +235,7 @@ export default function DrawdownPage() {
   const contractId = useRouter().params.contractId ?? '';
   const t = zhCN.apply.drawdown;
   useRiskPage('apply.drawdown');
+  const [drawn, setDrawn] = useState<Drawn | null>(null);
   const data = useAsync(async () => {
     if (!contractId) throw new ApiError(400, 'MISSING_ID', t.missingId);
     const [contract, loans] = await Promise.all([
@@ -206,7 +249,8 @@ export default function DrawdownPage() {
   const accounts = useAsync(() => api.get('/api/accounts'), []);
 
   let body;
-  if (data.loading || (accounts.loading && !accounts.data)) body = <LoadingState />;
+  if (drawn) body = <DrawdownSuccess drawn={drawn} />;
+  else if (data.loading || (accounts.loading && !accounts.data)) body = <LoadingState />;
   else if (data.error || !data.data)
     body = <ErrorState message={data.error ?? zhCN.errors.generic} onRetry={data.reload} />;
   else if (accounts.error || !accounts.data)
@@ -234,10 +278,12 @@ export default function DrawdownPage() {
         availableFen={data.data.availableFen}
         accounts={accounts.data.items}
         reloadAccounts={accounts.reload}
+        onDrawn={setDrawn}
       />
     );
   return (
     <PageShell testId="page-drawdown">
+      <StepIndicator phase={zhCN.common.phases.loan} step={LOAN_STEPS.drawdown} total={LOAN_STEPS.total} />
       <View className="lj-apply__title">{t.title}</View>
       {body}
     </PageShell>

@@ -5,7 +5,14 @@ import { PageShell } from '../../components/page-shell';
 import { FormField } from '../../components/form-field';
 import { Button } from '../../components/nutui';
 import { recordAllAtBank } from '../../components/consent-sync';
-import { consentBeforeLoginUrl, loginUrl, ONBOARDING_URLS, openUrl } from '../../components/onboarding-flow';
+import {
+  consentBeforeLoginUrl,
+  LOGIN_STEPS,
+  loginUrl,
+  ONBOARDING_URLS,
+  openUrl,
+} from '../../components/onboarding-flow';
+import { StepIndicator } from '../../components/step-indicator';
 import { zhCN } from '../../locales/zh-CN';
 import { validateMobile } from '../../domain';
 import { api, ApiError } from '../../services/api/client';
@@ -138,6 +145,11 @@ function LoginForm({ redirect }: { redirect?: string }) {
   return (
     <PageShell testId="page-login">
       <View className="lj-login__title">{t.title}</View>
+      <StepIndicator
+        phase={zhCN.common.phases.login}
+        step={wechatDone ? LOGIN_STEPS.phone : LOGIN_STEPS.wechat}
+        total={LOGIN_STEPS.total}
+      />
       <View className="lj-login__section">
         <Text className="lj-login__step">{t.stepWechat}</Text>
         {isH5() && (

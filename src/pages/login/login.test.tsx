@@ -38,6 +38,13 @@ describe('LoginPage', () => {
     await waitFor(() => expect(screen.getByTestId('login-phone-step')).toBeInTheDocument());
   }
 
+  it('shows which of the two login steps the visitor is on (issue #9 point 19)', async () => {
+    render(<LoginPage />);
+    expect(screen.getByTestId('step-indicator')).toHaveTextContent('登录 · 第1步 / 共2步');
+    fireEvent.click(screen.getByTestId('login-wechat'));
+    await waitFor(() => expect(screen.getByTestId('step-indicator')).toHaveTextContent('登录 · 第2步 / 共2步'));
+  });
+
   it('logs in with WeChat first, keeping the bank session', async () => {
     await wechatLogin();
     expect(network.requests[0]).toMatchObject({ url: '/api/auth/login', method: 'POST' });
