@@ -118,3 +118,15 @@ export const purposeLabelsZhCN: Record<BusinessPurpose, string> = {
   MARKETING: '市场推广',
   RESUMPTION: '复工复产',
 };
+
+/** Complaint categories (complaint-categories.ts): the app's form, the bank's notices, the console's queue. */
+export const complaintCategoriesZhCN = {
+  decision: '审批结果与额度',
+  fees: '利息与费用',
+  repayment: '还款与扣款',
+  collection: '催收方式',
+  privacy: '个人信息保护',
+  fraud: '疑似诈骗或身份冒用',
+  service: '服务态度与质量',
+  other: '其他',
+} as const;
