@@ -36,8 +36,9 @@ interface Options<P> {
  *    retries with the very same token still gets its result instead of REPLAY_NONCE);
  * 2. otherwise the risk token is verified, a money move is screened by the risk engine (which may
  *    answer step-up / hold / block instead), and the key row is inserted in the same transaction as
- *    the work. A concurrent request with the same key blocks on the key's primary key until the
- *    first commits, then finds the row and replays it; money moves once. If the work fails, the
+ *    the work. On one instance, duplicates of a key queue before the checks and replay the first's
+ *    answer; across instances a concurrent request with the same key blocks on the key's primary
+ *    key until the first commits, then finds the row and replays it; money moves once. If the work fails, the
  *    transaction (key included) rolls back and a retry runs afresh.
  */
 export async function runOnce<T, P = undefined>(
@@ -52,6 +53,35 @@ export async function runOnce<T, P = undefined>(
   if (!key && opts.keyRequired) {
     throw new AppError(428, 'IDEMPOTENCY_KEY_REQUIRED', '缺少防重复提交标识（Idempotency-Key），请更新小程序后重试');
   }
+  if (!key) return runChecked(deps, request, reply, opts, work, undefined);
+  // Duplicates of one key on this instance wait for the first and replay its answer: a double tap
+  // is one movement to the risk engine too (screened in parallel, each copy would count against
+  // the account's velocity and could block the owner's own retry).
+  return oneAtATime(`${request.userId}\n${key}`, () => runChecked(deps, request, reply, opts, work, key));
+}
+
+const inFlight = new Map<string, Promise<unknown>>();
+
+async function oneAtATime<T>(id: string, fn: () => Promise<T>): Promise<T> {
+  const before = inFlight.get(id) ?? Promise.resolve();
+  const run = before.then(fn, fn);
+  const settled = run.catch(() => undefined);
+  inFlight.set(id, settled);
+  try {
+    return await run;
+  } finally {
+    if (inFlight.get(id) === settled) inFlight.delete(id);
+  }
+}
+
+async function runChecked<T, P>(
+  deps: AppDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  opts: Options<P>,
+  work: (trx: Trx, prepared: P) => Promise<T>,
+  key: string | undefined,
+): Promise<T> {
   const userId = request.userId;
   const hash = sha256Hex(
     JSON.stringify({ route: opts.route, params: request.params ?? {}, body: request.body ?? null }),
