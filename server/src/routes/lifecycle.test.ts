@@ -300,5 +300,9 @@ describe('loan lifecycle over HTTP', () => {
     });
     expect(body.loan.outstandingPrincipalFen).toBe(0);
     expect(body.loan.nextDue.amountFen).toBe(loan.schedule[2].interestFen);
+    // The notice writes the amount as the app does, with thousands separators (issue 9 point 20).
+    const notices = json(await t.app.inject({ url: '/api/notices', headers: u.auth })).items;
+    const renewed = notices.find((n: { title: string }) => n.title === '续贷已生效');
+    expect(renewed.body).toContain('到期本金 30,000元已无还本续贷 6 个月');
   });
 });

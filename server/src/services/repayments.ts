@@ -1,5 +1,6 @@
 import type { AppDeps } from '../deps';
 import {
+  formatYuanText,
   instalmentPayment,
   partialPrepayment,
   payoffQuote,
@@ -143,7 +144,7 @@ export async function repay(deps: AppDeps, trx: Trx, userId: string, loanId: str
     throw new AppError(
       409,
       'AMOUNT_CHANGED',
-      `应还金额已更新为 ${(amountFen / 100).toFixed(2)} 元，请确认后重新提交`,
+      `应还金额已更新为 ${formatYuanText(amountFen)}，请确认后重新提交`,
       'expectedAmountFen',
     );
   }

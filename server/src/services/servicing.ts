@@ -1,5 +1,5 @@
 import type { AppDeps } from '../deps';
-import { buildSchedule, deferral, type DeferralPlan, type LoanState } from '../domain';
+import { buildSchedule, deferral, formatYuanText, type DeferralPlan, type LoanState } from '../domain';
 import { AppError } from '../errors';
 import { newId } from '../ids';
 import { addDays, businessDate, isoTime } from '../time';
@@ -228,7 +228,7 @@ export async function requestRenewal(deps: AppDeps, trx: Trx, userId: string, lo
     'servicing',
     row.id,
     '续贷已生效',
-    `到期本金 ${(renewedFen / 100).toFixed(2)} 元已无还本续贷 ${termMonths} 个月，到期日仍需支付最后一期利息。`,
+    `到期本金 ${formatYuanText(renewedFen)}已无还本续贷 ${termMonths} 个月，到期日仍需支付最后一期利息。`,
   );
   return {
     renewal: renewalView(row),
