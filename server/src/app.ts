@@ -20,6 +20,7 @@ import { parseStaffKeys } from './staff/staff-auth';
 import { staffAuthenticator } from './staff/principal';
 import { registerStaffAudit } from './staff/audit';
 import { DecisionFeed, observeDecisions } from './staff/decision-feed';
+import { relayDecisions } from './staff/decision-relay';
 import { applyActiveRuleSets, engineRuleSets, registerRuleSets } from './services/rule-sets';
 import { createSimulationRunner } from './services/simulations';
 import { routeModules } from './routes';
@@ -128,6 +129,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   // Every decision is linked to its customer and published to the console's live stream.
   const decisionFeed = opts.decisionFeed ?? new DecisionFeed();
   const engine = observeDecisions(rawEngine, { db: opts.db, feed: decisionFeed, log: () => app.log });
+  // Several instances on one PostgreSQL: each console stream also carries the others' decisions.
+  // (A simulation gateway shares its parent's feed, and so its relay.)
+  const relay = opts.decisionFeed
+    ? null
+    : relayDecisions({ db: opts.db, engine, feed: decisionFeed, log: () => app.log });
+  if (relay) app.addHook('onClose', () => relay.close());
   app.decorate('riskEngine', engine);
   const staffKeys = opts.staffKeys ?? parseStaffKeys(process.env.STAFF_API_KEY ?? '');
   const devRoutes = opts.devRoutes ?? process.env.NODE_ENV !== 'production';

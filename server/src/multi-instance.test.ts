@@ -7,6 +7,7 @@ import { drawnLoan, onboard, sealedPost, signedContract, type Onboarded } from '
 import { json, TEST_IDENTITY_KEY, TEST_STAFF_KEY } from '../test/helpers';
 import { newDevice, riskKeys } from '../test/risk-device';
 import { httpInjector, roundRobin } from '../test/round-robin';
+import { readDecisions, seedTestStaff, staffSignIn } from '../test/staff';
 
 jest.setTimeout(180_000);
 
@@ -27,6 +28,7 @@ let balancer: Awaited<ReturnType<typeof roundRobin>>;
 let rr: FastifyInstance;
 let viaA: FastifyInstance;
 let viaB: FastifyInstance;
+let urls: string[];
 let db: Awaited<ReturnType<typeof createTestDb>>;
 
 beforeAll(async () => {
@@ -46,7 +48,7 @@ beforeAll(async () => {
       trustProxy: '127.0.0.1',
     });
   instances = [await instance(db), await instance(second.db)];
-  const urls = await Promise.all(instances.map((a) => a.listen({ port: 0, host: '127.0.0.1' })));
+  urls = await Promise.all(instances.map((a) => a.listen({ port: 0, host: '127.0.0.1' })));
   balancer = await roundRobin(urls);
   rr = httpInjector(balancer.url);
   [viaA, viaB] = urls.map(httpInjector);
@@ -172,3 +174,29 @@ test('one drawdown sent to both instances at once with one Idempotency-Key moves
   const loans = await db.selectFrom('loans').select('id').where('contract_id', '=', contractId).execute();
   expect(loans).toHaveLength(1);
 });
+
+// PGlite is one process: a bank on it runs one instance, and there is nothing to relay.
+(process.env.TEST_DATABASE_URL ? test : test.skip)(
+  'a console streaming from one instance sees the decisions made on the other (LISTEN/NOTIFY relay)',
+  async () => {
+    await seedTestStaff(db, clock);
+    const analyst = (await staffSignIn(viaA, clock, 'analyst')).headers;
+    const channel = `rr-${randomUUID().slice(0, 8)}`;
+    const u = await customerOn(channel);
+    const res = await fetch(`${urls[0]}/api/staff/stream/decisions?channel=${channel}`, {
+      headers: { ...analyst, accept: 'text/event-stream' },
+    });
+    expect(res.status).toBe(200);
+    const events = readDecisions(res.body as ReadableStream<Uint8Array>, 2);
+    const made: string[] = [];
+    for (const to of [viaB, viaA]) {
+      clock.set(clock.now().getTime() + 60_000);
+      expect((await sealedPost(to, u, '/api/applications', 'loan.apply', application(u))).statusCode).toBe(200);
+      made.push((await latestDecision('loan.apply')).decisionId);
+    }
+    const rows = await events;
+    // B's decision arrives through the relay, A's from A itself; each once, in the order made.
+    expect(rows.map((r) => r.decisionId)).toEqual(made);
+    expect(rows.every((r) => r.channel === channel && r.action === 'loan.apply')).toBe(true);
+  },
+);

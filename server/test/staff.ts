@@ -48,3 +48,25 @@ export async function staffSignIn(app: FastifyInstance, clock: ManualClock, who:
   const token = res.json().token as string;
   return { token, headers: { authorization: `Bearer ${token}` }, actor: `staff:${l.username}` };
 }
+
+/** Reads Server-Sent Events from a fetch body until `count` `decision` events arrived. */
+export async function readDecisions(body: ReadableStream<Uint8Array>, count: number) {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  const events: Array<Record<string, unknown>> = [];
+  let buffer = '';
+  while (events.length < count) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let cut;
+    while ((cut = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, cut);
+      buffer = buffer.slice(cut + 2);
+      const data = block.split('\n').find((l) => l.startsWith('data: '));
+      if (block.includes('event: decision') && data) events.push(JSON.parse(data.slice(6)));
+    }
+  }
+  await reader.cancel();
+  return events;
+}

@@ -27,13 +27,27 @@ const INT8 = 20;
 // int8 amounts stay below 2^53 fen (90 trillion yuan), so a JS number is exact and both drivers agree.
 const parseInt8 = (v: string) => Number(v);
 
+/** How to open a connection of one's own to a PostgreSQL Db (LISTEN needs one that stays put). */
+const ownConnectionsOf = new WeakMap<Db, { open(purpose: string): pg.Client; schema: string }>();
+
+/**
+ * Connections outside the pool to the same database and schema as `db`, e.g. for LISTEN (which
+ * needs a connection that stays put); null on PGlite (one process: nothing to listen to). The
+ * caller connects, guards and ends each client it opens.
+ */
+export function ownConnections(db: Db): { schema: string; open(purpose: string): pg.Client } | null {
+  return ownConnectionsOf.get(db) ?? null;
+}
+
 export async function createDb(opts: DbOptions = {}): Promise<Db> {
   if (opts.databaseUrl) {
+    const applicationName = opts.applicationName ?? (opts.schema ? `lingjie-${opts.schema}` : 'lingjie');
+    const searchPath = opts.schema ? `-c search_path=${opts.schema}` : undefined;
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 10,
-      options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
-      application_name: opts.applicationName ?? (opts.schema ? `lingjie-${opts.schema}` : 'lingjie'),
+      options: searchPath,
+      application_name: applicationName,
       // While the server is unreachable a checkout fails within this bound (→ 503) instead of
       // queueing requests forever behind connects that never finish.
       connectionTimeoutMillis: 5_000,
@@ -51,7 +65,18 @@ export async function createDb(opts: DbOptions = {}): Promise<Db> {
         c.release();
       }
     }
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    ownConnectionsOf.set(db, {
+      schema: opts.schema ?? 'public',
+      open: (purpose) =>
+        new pg.Client({
+          connectionString: opts.databaseUrl,
+          options: searchPath,
+          application_name: `${applicationName}-${purpose}`.slice(0, 63),
+          connectionTimeoutMillis: 5_000,
+        }),
+    });
+    return db;
   }
   const { PGlite } = nativeRequire<{ PGlite: typeof PGliteClass }>('@electric-sql/pglite');
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });

@@ -2,31 +2,9 @@ import type { AddressInfo } from 'node:net';
 import { json, startTestApp, TEST_STAFF_KEY, type TestContext } from '../../test/helpers';
 import { onboard, sealedPost, type Onboarded } from '../../test/flows';
 import { riskKeys } from '../../test/risk-device';
-import { seedTestStaff, staffSignIn } from '../../test/staff';
+import { readDecisions, seedTestStaff, staffSignIn } from '../../test/staff';
 
 type Headers = Record<string, string>;
-
-/** Reads Server-Sent Events from a fetch body until `count` `decision` events arrived. */
-async function readDecisions(body: ReadableStream<Uint8Array>, count: number) {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  const events: Array<Record<string, unknown>> = [];
-  let buffer = '';
-  while (events.length < count) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    let cut;
-    while ((cut = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, cut);
-      buffer = buffer.slice(cut + 2);
-      const data = block.split('\n').find((l) => l.startsWith('data: '));
-      if (block.includes('event: decision') && data) events.push(JSON.parse(data.slice(6)));
-    }
-  }
-  await reader.cancel();
-  return events;
-}
 
 describe('decisions in the console: live stream, people and device behind a decision', () => {
   let t: TestContext;

@@ -7,15 +7,16 @@ export interface FeedItem {
   record: DecisionRecord;
   /** `application` for loan.apply, `money` for the money moves. */
   kind: 'application' | 'money';
+  /** Made by another instance and relayed here (decision-relay.ts), so not announced again. */
+  relayed?: true;
 }
 
 type Listener = (item: FeedItem) => void;
 
 /**
- * In-process fan-out of the engine's decisions to the live stream (SSE). Each instance streams the
- * decisions it made itself; behind a load balancer, point the console at one instance or add a
- * PostgreSQL LISTEN/NOTIFY relay here. Listeners must not throw (one slow console never blocks a
- * decision: they only queue).
+ * In-process fan-out of the engine's decisions to the live stream (SSE): the decisions this
+ * instance made, and on PostgreSQL those the other instances made (decision-relay.ts). Listeners
+ * must not throw (one slow console never blocks a decision: they only queue).
  */
 export class DecisionFeed {
   private listeners = new Set<Listener>();
