@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { DomainError } from './errors';
 import { assertFen, fenToYuan, formatWan, formatYuan, formatYuanText, roundFen, sumFen, yuanToFen } from './money';
 import { Dec } from './decimal';
@@ -71,5 +72,50 @@ describe('rates', () => {
     expect(formatRatePercent({ bp: 1800 })).toBe('18.00%');
     expect(formatRatePercent('0.043541', 3)).toBe('4.354%');
     expect(formatRatePercent('0.043545', 3)).toBe('4.355%');
+  });
+});
+
+describe('the formatters agree with decimal.js (they do integer and digit arithmetic instead)', () => {
+  const fen = fc.oneof(
+    fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }),
+    fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+    fc.integer({ min: 0, max: 20_000 }).map((n) => n * 5_000), // every tie for formatWan
+  );
+
+  it('formatYuan and formatWan', () => {
+    fc.assert(
+      fc.property(fen, (n) => {
+        const [i, f] = new Dec(Math.abs(n)).div(100).toFixed(2).split('.');
+        expect(formatYuan(n)).toBe(`${n < 0 ? '-' : ''}¥${i.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${f}`);
+        const wan = new Dec(n).div(1_000_000).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+        expect(formatWan(n)).toBe(`${wan.isZero() ? '0' : wan.toString()}万元`);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('formatRatePercent from strings, basis points and Decimals, at 0–6 decimals', () => {
+    const digits = fc.stringMatching(/^\d{1,3}(\.\d{1,9})?$/);
+    fc.assert(
+      fc.property(digits, fc.integer({ min: 0, max: 6 }), (rate, decimals) => {
+        const want = `${new Dec(rate).times(100).toFixed(decimals, Dec.ROUND_HALF_UP)}%`;
+        expect(formatRatePercent(rate, decimals)).toBe(want);
+        expect(formatRatePercent(new Dec(rate), decimals)).toBe(want);
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 4 }), (bp, decimals) => {
+        expect(formatRatePercent({ bp }, decimals)).toBe(
+          `${new Dec(bp).div(100).toFixed(decimals, Dec.ROUND_HALF_UP)}%`,
+        );
+      }),
+    );
+    expect(formatRatePercent('0.0995', 1)).toBe('10.0%'); // carries through the nines
+    expect(formatRatePercent('0.99995', 2)).toBe('100.00%');
+    expect(() => formatRatePercent({ bp: -1 })).toThrow(/负/);
+    expect(() => formatRatePercent(new Dec('-0.01'))).toThrow(DomainError);
+    expect(() => formatRatePercent('4.35%')).toThrow(DomainError);
+    expect(() => formatRatePercent(new Dec(Infinity))).toThrow(DomainError);
   });
 });

@@ -40,19 +40,29 @@ function groupThousands(intPart: string): string {
   return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+// The formatters below use integer arithmetic, not decimal.js: fen are safe integers, so dividing
+// by 100 or 10,000 with Math.floor and % is exact, and the home screen and the tab pages (which only
+// format) then ship without the decimal library (WeChat main package, H5 first load; issue 11).
+
 /** 123456 → '¥1,234.56'; -5 → '-¥0.05'. */
 export function formatYuan(fen: Fen): string {
   assertFen(fen, 'amount', true);
   const sign = fen < 0 ? '-' : '';
-  const [i, f] = new Dec(Math.abs(fen)).div(100).toFixed(2).split('.');
-  return `${sign}¥${groupThousands(i)}.${f}`;
+  const abs = Math.abs(fen);
+  return `${sign}¥${groupThousands(String(Math.floor(abs / 100)))}.${String(abs % 100).padStart(2, '0')}`;
 }
 
 /** 10000000 → '10万元'; 8530000 → '8.53万元'. At most two decimals (half-up), trailing zeros dropped. */
 export function formatWan(fen: Fen): string {
   assertFen(fen, 'amount', true);
-  const wan = new Dec(fen).div(1_000_000).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
-  return unitsZhCN.wan(wan.toString());
+  const abs = Math.abs(fen);
+  // Hundredths of 万元 (10,000 fen each), rounded half-up (away from zero).
+  const hundredths = Math.floor(abs / 10_000) + (abs % 10_000 >= 5_000 ? 1 : 0);
+  const cents = String(hundredths % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
+  const sign = fen < 0 && hundredths > 0 ? '-' : '';
+  return unitsZhCN.wan(`${sign}${Math.floor(hundredths / 100)}${cents ? `.${cents}` : ''}`);
 }
 
 /** Sum of fen amounts (checked to stay safe). */
