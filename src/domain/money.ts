@@ -1,18 +1,11 @@
 import { Dec, type Dec as DecT } from './decimal';
 import { DomainError } from './errors';
-import { fieldNamesZhCN, unitsZhCN, zhCN, type FieldName } from './messages.zh-CN';
+import { zhCN } from './messages.zh-CN';
+import { assertFen, type Fen } from './fen';
 
-/** An amount of money in fen (分, 0.01 yuan). Always a safe integer. */
-export type Fen = number;
-
-/** Throws unless `value` is a safe integer number of fen (negative allowed only if `allowNegative`). */
-export function assertFen(value: unknown, field: FieldName = 'amount', allowNegative = false): asserts value is Fen {
-  const name = fieldNamesZhCN[field];
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-    throw new DomainError('MONEY_NOT_SAFE_INTEGER', zhCN.MONEY_NOT_SAFE_INTEGER(name));
-  }
-  if (!allowNegative && value < 0) throw new DomainError('MONEY_NEGATIVE', zhCN.MONEY_NEGATIVE(name));
-}
+// Formatting lives in format.ts (no decimal.js), the checks in fen.ts; both are part of this module's API.
+export { assertFen, type Fen } from './fen';
+export { formatWan, formatYuan, formatYuanText } from './format';
 
 /** Rounds a Decimal amount of fen half-up (away from zero at .5) to an integer number of fen. */
 export function roundFen(amount: DecT): Fen {
@@ -36,35 +29,6 @@ export function fenToYuan(fen: Fen): string {
   return new Dec(fen).div(100).toFixed(2);
 }
 
-function groupThousands(intPart: string): string {
-  return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-// The formatters below use integer arithmetic, not decimal.js: fen are safe integers, so dividing
-// by 100 or 10,000 with Math.floor and % is exact, and the home screen and the tab pages (which only
-// format) then ship without the decimal library (WeChat main package, H5 first load; issue 11).
-
-/** 123456 → '¥1,234.56'; -5 → '-¥0.05'. */
-export function formatYuan(fen: Fen): string {
-  assertFen(fen, 'amount', true);
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}¥${groupThousands(String(Math.floor(abs / 100)))}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** 10000000 → '10万元'; 8530000 → '8.53万元'. At most two decimals (half-up), trailing zeros dropped. */
-export function formatWan(fen: Fen): string {
-  assertFen(fen, 'amount', true);
-  const abs = Math.abs(fen);
-  // Hundredths of 万元 (10,000 fen each), rounded half-up (away from zero).
-  const hundredths = Math.floor(abs / 10_000) + (abs % 10_000 >= 5_000 ? 1 : 0);
-  const cents = String(hundredths % 100)
-    .padStart(2, '0')
-    .replace(/0+$/, '');
-  const sign = fen < 0 && hundredths > 0 ? '-' : '';
-  return unitsZhCN.wan(`${sign}${Math.floor(hundredths / 100)}${cents ? `.${cents}` : ''}`);
-}
-
 /** Sum of fen amounts (checked to stay safe). */
 export function sumFen(values: readonly Fen[]): Fen {
   let total = 0;
@@ -74,10 +38,4 @@ export function sumFen(values: readonly Fen[]): Fen {
   }
   assertFen(total, 'amount', true);
   return total;
-}
-
-/** For sentences: 100000 → '1,000元'; 100050 → '1,000.50元'. */
-export function formatYuanText(fen: Fen): string {
-  const s = formatYuan(fen).replace('¥', '');
-  return unitsZhCN.yuan(s.endsWith('.00') ? s.slice(0, -3) : s);
 }
