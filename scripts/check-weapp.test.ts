@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkWeapp, MAIN_BUDGET } from './check-weapp';
+import { checkWeapp, formatSize, MAIN_BUDGET } from './check-weapp';
 
 function writeBuild(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weapp-'));
@@ -61,5 +61,25 @@ describe('checkWeapp', () => {
       'vendors.js': 'x'.repeat(MAIN_BUDGET + 1),
     });
     expect(checkWeapp(dir).problems.join('\n')).toMatch(/主包 大小 .* 超出预算/);
+  });
+
+  it('holds the main package to its 600 KB ceiling: 600 KB passes, one byte more fails', () => {
+    const build = (bytes: number) =>
+      writeBuild({
+        'app.json': appJson(),
+        ...page('pages/index/index'),
+        ...page('package-a/x/index'),
+        'vendors.js': 'x'.repeat(bytes),
+      });
+    const rest = checkWeapp(build(0)).sizes[0].bytes; // app.json and the page files
+    expect(checkWeapp(build(600 * 1024 - rest)).problems).toEqual([]);
+    expect(checkWeapp(build(600 * 1024 - rest + 1)).problems).toEqual(['主包 大小 600.0 KB 超出预算 600 KB']);
+  });
+
+  it('prints each size against its budget with the headroom or the overshoot', () => {
+    expect(formatSize({ name: '主包', bytes: 450 * 1024, budget: 500 * 1024 })).toMatch(
+      /^主包\s+450\.0 KB \/ 500 KB \(90%, 50\.0 KB under\)$/,
+    );
+    expect(formatSize({ name: '主包', bytes: 512 * 1024, budget: 500 * 1024 })).toContain('(102%, 12.0 KB OVER)');
   });
 });

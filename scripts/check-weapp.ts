@@ -8,7 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const KB = 1024;
-export const MAIN_BUDGET = 1024 * KB; // our budget; WeChat's limit is 2 MB
+// WeChat's limit is 2 MB, but the main package is downloaded before the first screen (Taro's
+// hello-world is ~364 KB of it). Issue 11 sets the target at 500 KB; we are not there yet (the risk
+// SDK, reached from the app entry and the API client, is ~70 KB of what is left — README, Budgets),
+// so the check fails above a ceiling that only guards against growth, and prints the target beside it.
+export const MAIN_BUDGET = 600 * KB;
+export const MAIN_TARGET = 500 * KB;
 export const SUBPACKAGE_BUDGET = 2048 * KB;
 const PAGE_FILES = ['.js', '.json', '.wxml'];
 
@@ -74,13 +79,21 @@ export function checkWeapp(distDir: string): WeappReport {
   return { problems, sizes };
 }
 
+/** One line per package: size, budget, and the headroom left (or the overshoot). */
+export function formatSize(s: { name: string; bytes: number; budget: number }): string {
+  const kb = (n: number) => (n / KB).toFixed(1);
+  const left = s.budget - s.bytes;
+  const verdict = left >= 0 ? `${kb(left)} KB under` : `${kb(-left)} KB OVER`;
+  const share = ((s.bytes / s.budget) * 100).toFixed(0);
+  return `${s.name.padEnd(20)} ${kb(s.bytes).padStart(8)} KB / ${s.budget / KB} KB (${share}%, ${verdict})`;
+}
+
 if (require.main === module) {
   const dist = path.resolve(process.argv[2] ?? 'dist/weapp');
   const { problems, sizes } = checkWeapp(dist);
   console.log('WeChat package sizes (production build):');
-  for (const s of sizes) {
-    console.log(`  ${s.name.padEnd(20)} ${(s.bytes / KB).toFixed(1).padStart(8)} KB  (budget ${s.budget / KB} KB)`);
-  }
+  for (const s of sizes) console.log(`  ${formatSize(s)}`);
+  console.log(`  target (issue 11): ${formatSize({ ...sizes[0], budget: MAIN_TARGET })}`);
   if (problems.length) {
     console.error(`\n${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     process.exit(1);

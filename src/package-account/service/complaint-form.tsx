@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
-import { Button, Input, Radio, RadioGroup } from '../../components/nutui';
+import { Button, Input } from '../../components/nutui';
+import { Radio, RadioGroup } from '../../components/nutui-radio';
 import { zhCN } from '../../locales/zh-CN';
 import { api, ApiError } from '../../services/api/client';
 
