@@ -17,7 +17,10 @@ export interface StoredSession {
   createdAt: number;
   /** Server time after which tokens are refused with SESSION_EXPIRED, Unix ms. */
   expiresAt: number;
-  /** Highest sequence number accepted so far (0 before the first token). */
+  /**
+   * Highest sequence number accepted so far (0 before the first token). A store that caches
+   * sessions in process may answer a stale (lower) value here; `commitToken` alone decides.
+   */
   lastSeq: number;
   /**
    * The customer the session is bound to (PROTOCOL.md §5 step 11): set by the first action token
@@ -32,9 +35,11 @@ export interface RiskStore {
   /**
    * Atomically: refuse a nonce already seen (REPLAY_NONCE) or seq <= lastSeq (SEQ_REWIND); else record nonce (until keepUntil) and set lastSeq = seq.
    *
-   * In SQL, one transaction: `INSERT INTO nonces (session_id, nonce, keep_until) … ON CONFLICT DO NOTHING`
-   * (0 rows → REPLAY_NONCE), then `UPDATE sessions SET last_seq = $seq WHERE id = $id AND last_seq < $seq`
-   * (0 rows → roll back, SEQ_REWIND). The nonce check comes first so a replayed token reports REPLAY_NONCE.
+   * In SQL, one statement: `UPDATE sessions SET last_seq = $seq WHERE id = $id AND last_seq < $seq AND
+   * nonce unseen`, and insert the nonce only if that advanced (a refused token leaves no trace); claims
+   * of distinct sessions may be grouped into one multi-row statement, each answered after it committed.
+   * The nonce check comes first so a replayed token reports REPLAY_NONCE. Must hit the shared state:
+   * this is what refuses a token another instance already accepted.
    */
   commitToken(
     sessionId: string,
@@ -46,6 +51,8 @@ export interface RiskStore {
    * Atomically binds the session to `customerId` if it is unbound, and reports whether it is now
    * bound to exactly that customer. In SQL one statement:
    * `UPDATE sessions SET customer_id = COALESCE(customer_id, $c) WHERE id = $id RETURNING customer_id`.
+   * A binding never changes once set, so a store may answer from a cached *bound* customer; an
+   * unbound (or uncached) session must go to the shared state.
    */
   bindCustomer(sessionId: string, customerId: string): Promise<'ok' | 'SESSION_CUSTOMER_MISMATCH'>;
   /** Deletes sessions with expiresAt <= now and nonces with keepUntil < now. */

@@ -1,17 +1,50 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect';
+import { createBatcher } from '../db/batcher';
 import { openSecret, sealSecret } from './at-rest';
+import { createSessionCache } from './session-cache';
 
 import type { RiskStore, StoredSession } from '@lingjie/risk-sdk/server';
 
 export type { RiskStore, StoredSession };
 
+export interface SqlRiskStoreOptions {
+  /** Key sealing session secrets at rest, per server key id; null = unknown key (rows unreadable). */
+  atRestKey?: (keyId: string) => Buffer | null;
+  /** Sessions kept decrypted in process (LRU). Default 50 000 (~25 MB); 0 turns the cache off. */
+  sessionCacheSize?: number;
+  /** Clock for cache expiry, Unix ms. Default `Date.now`. */
+  clock?: () => number;
+  /** Group commit of token claims (see db/batcher.ts). Defaults: 128 claims, 2 ms, 2 batches in flight. */
+  batch?: { maxBatch?: number; maxWaitMs?: number; maxInFlight?: number };
+}
+
+interface Claim {
+  sessionId: string;
+  nonce: string;
+  seq: number;
+  keepUntil: number;
+}
+type Outcome = 'ok' | 'REPLAY_NONCE' | 'SEQ_REWIND';
+
+/** PostgreSQL error codes a batch is simply retried on: deadlock, serialization failure. */
+const RETRYABLE = new Set(['40P01', '40001']);
+
 /**
  * Risk sessions, nonces and sequence numbers in SQL, so replay protection survives restarts and
- * holds across several server processes on one database. commitToken is a single conditional
- * statement: the session row lock serialises tokens of one session, the nonce primary key backs it.
+ * holds across several server processes on one database.
+ *
+ * Fast path (issue #11): a session's keys never change after the handshake, so they are cached
+ * decrypted in process (bounded LRU; evicted at expiry, when the at-rest key is gone, and by
+ * purge). What can change — the sequence number, the nonces, the customer binding — is decided by
+ * the database only: every token is claimed in SQL (nonce unseen + sequence advance, one statement),
+ * and claims arriving together are grouped into one multi-row statement (group commit), each caller
+ * answered after that statement committed. The customer binding is cached only once it is set (it
+ * never changes afterwards); an unbound session is bound by the atomic SQL update, so a second
+ * instance can never bind the same session to another customer.
  */
-export function createSqlRiskStore(db: Db, opts: { atRestKey?: (keyId: string) => Buffer | null } = {}): RiskStore {
+export function createSqlRiskStore(db: Db, opts: SqlRiskStoreOptions = {}): RiskStore {
+  const clock = opts.clock ?? Date.now;
   // Without an at-rest key (unit tests of the store itself) secrets are stored as given.
   const seal = (keyId: string, id: string, v: string) => {
     const k = opts.atRestKey?.(keyId);
@@ -22,6 +55,95 @@ export function createSqlRiskStore(db: Db, opts: { atRestKey?: (keyId: string) =
     const k = opts.atRestKey(keyId);
     return k ? openSecret(k, id, v) : null;
   };
+  const cache = createSessionCache({
+    maxSize: opts.sessionCacheSize ?? 50_000,
+    clock,
+    // Key rotation: a session whose server key this process no longer holds is not served from cache.
+    usable: (s) => !opts.atRestKey || opts.atRestKey(s.keyId) !== null,
+  });
+
+  const claims = createBatcher<Claim, Outcome>({ ...opts.batch, run: claimAll });
+
+  /** One round per distinct-session group (an UPDATE moves a row once), in arrival order. */
+  async function claimAll(batch: Claim[]): Promise<Outcome[]> {
+    const out: Outcome[] = new Array(batch.length);
+    let rest = batch.map((c, i) => ({ c, i }));
+    while (rest.length) {
+      const seen = new Set<string>();
+      const round = rest.filter((x) => (seen.has(x.c.sessionId) ? false : (seen.add(x.c.sessionId), true)));
+      rest = rest.filter((x) => !round.includes(x));
+      const res = await withRetry(() => claimRound(round.map((x) => x.c)));
+      round.forEach((x, k) => (out[x.i] = res[k]));
+    }
+    return out;
+  }
+
+  async function withRetry<T>(f: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await f();
+      } catch (err) {
+        if (attempt >= 3 || !RETRYABLE.has((err as { code?: string }).code ?? '')) throw err;
+      }
+    }
+  }
+
+  /**
+   * The claims travel as one JSON parameter (not arrays: PGlite runs outside Jest's realm, where a
+   * sandbox array is not recognised as one). One statement for claims of distinct sessions: a claim advances its session's sequence only if
+   * its nonce is unseen and its seq is above last_seq, and records its nonce only if it advanced
+   * (a refused token leaves no trace). Session rows are locked in id order first, so two instances'
+   * batches cannot deadlock on each other; a concurrent twin blocks on the row, then re-checks
+   * `last_seq < seq` against the committed row and fails.
+   */
+  async function claimRound(round: Claim[]): Promise<Outcome[]> {
+    const r = await sql<{ i: number; seen: boolean; advanced: boolean; recorded: boolean }>`
+      with input as (
+        select * from jsonb_to_recordset(${JSON.stringify(
+          round.map((c, i) => ({ i, sid: c.sessionId, nonce: c.nonce, seq: c.seq, keep: c.keepUntil })),
+        )}::jsonb) as t(i int, sid text, nonce text, seq int8, keep int8)
+      ), seen as (
+        select i from input where exists (
+          select 1 from risk_nonces n where n.session_id = input.sid and n.nonce = input.nonce)
+      ), locked as (
+        select id from risk_sessions where id in (select sid from input) order by id for update
+      ), adv as (
+        update risk_sessions s set last_seq = input.seq
+        from input
+        where s.id = input.sid and s.id in (select id from locked) and s.last_seq < input.seq
+          and input.i not in (select i from seen)
+        returning input.i
+      ), ins as (
+        insert into risk_nonces (session_id, nonce, keep_until)
+        select sid, nonce, keep from input where i in (select i from adv)
+        on conflict do nothing
+        returning session_id, nonce
+      )
+      select input.i,
+        input.i in (select i from seen) as seen,
+        input.i in (select i from adv) as advanced,
+        exists (select 1 from ins where ins.session_id = input.sid and ins.nonce = input.nonce) as recorded
+      from input order by input.i`.execute(db);
+    const out = r.rows.map((row): Outcome | null =>
+      row.advanced && row.recorded ? 'ok' : row.seen || row.advanced ? 'REPLAY_NONCE' : null,
+    );
+    // Refused without a visible nonce: a rewind, or a twin that committed after this statement's
+    // snapshot. Name the reason the protocol checks first (nonce before sequence) — rare, so a second query.
+    const unsure = round.filter((_, k) => out[k] === null);
+    if (unsure.length) {
+      const found = await db
+        .selectFrom('risk_nonces')
+        .select(['session_id', 'nonce'])
+        .where((eb) => eb.or(unsure.map((c) => eb.and({ session_id: c.sessionId, nonce: c.nonce }))))
+        .execute();
+      const has = new Set(found.map((f) => `${f.session_id}\u0000${f.nonce}`));
+      round.forEach((c, k) => {
+        if (out[k] === null) out[k] = has.has(`${c.sessionId}\u0000${c.nonce}`) ? 'REPLAY_NONCE' : 'SEQ_REWIND';
+      });
+    }
+    return out as Outcome[];
+  }
+
   return {
     async putSession(s) {
       await db
@@ -38,16 +160,20 @@ export function createSqlRiskStore(db: Db, opts: { atRestKey?: (keyId: string) =
         })
         .onConflict((oc) => oc.column('id').doUpdateSet({ expires_at: s.expiresAt, last_seq: s.lastSeq }))
         .execute();
+      cache.forget(s.id);
+      cache.put({ ...s, customerId: s.customerId ?? null });
     },
 
     async getSession(id) {
+      const hit = cache.get(id);
+      if (hit) return hit;
       const r = await db.selectFrom('risk_sessions').selectAll().where('id', '=', id).executeTakeFirst();
       if (!r) return null;
       const macKey = open(r.key_id, r.id, r.mac_key);
       const encKey = open(r.key_id, r.id, r.enc_key);
       // Unreadable (unknown key, tampered row): the session does not exist as far as tokens go.
       if (macKey === null || encKey === null) return null;
-      return {
+      const s: StoredSession = {
         id: r.id,
         keyId: r.key_id,
         macKey,
@@ -57,49 +183,33 @@ export function createSqlRiskStore(db: Db, opts: { atRestKey?: (keyId: string) =
         lastSeq: Number(r.last_seq),
         customerId: r.customer_id,
       };
+      cache.put(s);
+      return { ...s };
     },
 
     async commitToken(sessionId, nonce, seq, keepUntil) {
-      // One statement, one round trip, atomic: the sequence advances only if the nonce is unseen,
-      // and the nonce is recorded only if the sequence advanced (so a refused token leaves no
-      // trace). A concurrent twin blocks on the session row, then re-checks `last_seq < seq` and fails.
-      const r = await sql<{ advanced: number; recorded: number }>`
-        with s as (
-          update risk_sessions set last_seq = ${seq}
-          where id = ${sessionId} and last_seq < ${seq}
-            and not exists (select 1 from risk_nonces where session_id = ${sessionId} and nonce = ${nonce})
-          returning id
-        ), n as (
-          insert into risk_nonces (session_id, nonce, keep_until)
-          select id, ${nonce}, ${keepUntil} from s
-          on conflict do nothing
-          returning nonce
-        )
-        select (select count(*) from s)::int as advanced, (select count(*) from n)::int as recorded`.execute(db);
-      const { advanced, recorded } = r.rows[0];
-      if (advanced && recorded) return 'ok';
-      // Refused: name the reason the protocol checks first (PROTOCOL.md: nonce before sequence).
-      const seen = await db
-        .selectFrom('risk_nonces')
-        .select('nonce')
-        .where('session_id', '=', sessionId)
-        .where('nonce', '=', nonce)
-        .executeTakeFirst();
-      return seen || advanced ? 'REPLAY_NONCE' : 'SEQ_REWIND';
+      const outcome = await claims.add({ sessionId, nonce, seq, keepUntil });
+      if (outcome === 'ok') cache.advanced(sessionId, seq);
+      return outcome;
     },
 
     async bindCustomer(sessionId, customerId) {
-      // One statement: the first customer wins, a concurrent second one sees it (row lock) and loses.
+      // Once bound, a session's customer never changes: a cached binding answers without SQL.
+      const known = cache.customerOf(sessionId);
+      if (known) return known === customerId ? 'ok' : 'SESSION_CUSTOMER_MISMATCH';
+      // One statement: the first customer wins, a concurrent second one (any instance) sees it (row lock) and loses.
       const r = await db
         .updateTable('risk_sessions')
         .set({ customer_id: sql<string>`coalesce(customer_id, ${customerId})` })
         .where('id', '=', sessionId)
         .returning('customer_id')
         .executeTakeFirst();
+      if (r?.customer_id) cache.bound(sessionId, r.customer_id);
       return r?.customer_id === customerId ? 'ok' : 'SESSION_CUSTOMER_MISMATCH';
     },
 
     async purgeExpired(now) {
+      cache.purge(now);
       await db.deleteFrom('risk_nonces').where('keep_until', '<', now).execute();
       await db.deleteFrom('risk_sessions').where('expires_at', '<=', now).execute();
     },
