@@ -1,14 +1,15 @@
 import { createBehaviourCapture, gateSummary, type BehaviourApi, type BehaviourSummary } from './behaviour';
-import { COLLECTORS, bumpLaunchCount, runCollectors, type Snapshot } from './collectors';
+import { COLLECTORS, bumpLaunchCount, runCollectors, type Collector, type Snapshot } from './collectors';
 import { ConsentError, createConsent, type ConsentState } from './consent/consent';
 import { createRandomPool } from './crypto/random-pool';
+import { bytesToHex } from './crypto/bytes';
 import { isSignalAllowed, type ConsentLevel } from './manifest';
 import { createSdkStorage } from './platform/sdk-storage';
 import { RequestError } from './platform/request-error';
 import type { Platform } from './platform/types';
 import { createSessionClient } from './protocol/session-client';
 import { createSuiteRegistry, type CipherSuite } from './protocol/suite';
-import { ljr1JsSuite } from './protocol/suites/ljr1-js';
+import { ljr1SealSuite } from './protocol/suites/ljr1-seal';
 import type { BoundRequest } from './crypto/biz-hash';
 
 export type { BoundRequest };
@@ -101,18 +102,26 @@ export interface RiskClient {
 type SessionClient = ReturnType<typeof createSessionClient>;
 
 export function createRiskClient(options: RiskClientOptions): RiskClient {
+  return createClientWith(options, COLLECTORS);
+}
+
+/**
+ * `createRiskClient` with the collectors to run. Internal: the mini-program entry passes only the
+ * collectors a Taro platform can answer, so the web ones stay out of its bundle.
+ */
+export function createClientWith(options: RiskClientOptions, collectors: readonly Collector[]): RiskClient {
   const { platform } = options;
-  const endpoint = options.endpoint ?? '';
-  const onError = options.onError ?? (() => undefined);
+  const endpoint = options.endpoint || '';
+  const onError = options.onError || (() => undefined);
   const consent = createConsent();
-  const suites = createSuiteRegistry([ljr1JsSuite, ...(options.suites ?? [])]);
+  const suites = createSuiteRegistry([ljr1SealSuite, ...(options.suites || [])]);
   if (options.suite !== undefined && !suites.get(options.suite))
     throw new TypeError(
       `createRiskClient: suite ${options.suite} is not registered; pass its implementation in suites`,
     );
   const storage = createSdkStorage(platform.storage);
   const gate = { behaviour: false, sensors: false };
-  const capture = createBehaviourCapture({ fields: options.fields ?? [], now: () => platform.now(), gate });
+  const capture = createBehaviourCapture({ fields: options.fields || [], now: () => platform.now(), gate });
 
   // Everything below is created lazily after consent: before it, the SDK must not even read storage.
   let randomBytes: ((n: number) => Uint8Array) | null = null;
@@ -143,7 +152,11 @@ export function createRiskClient(options: RiskClientOptions): RiskClient {
     }
     return randomBytes(n);
   };
-  const hex = (b: Uint8Array) => Array.from(b, (x) => (x < 16 ? '0' : '') + x.toString(16)).join('');
+
+  /** The platform's async CSPRNG top-up, where it has one (WeChat). */
+  const prepareRandom = async (bytes: number) => {
+    if (platform.prepareRandom) await platform.prepareRandom(bytes);
+  };
 
   /** The only way out to the network; refuses when consent is not (or no longer) granted. */
   const post = async (path: string, body: unknown): Promise<unknown> => {
@@ -180,17 +193,18 @@ export function createRiskClient(options: RiskClientOptions): RiskClient {
   const collect = async (): Promise<Snapshot> => {
     requireGranted();
     const myEpoch = epoch;
-    await platform.prepareRandom?.(256); // the install id needs CSPRNG bytes (async on WeChat)
+    await prepareRandom(256); // the install id needs CSPRNG bytes (async on WeChat)
     const snapshot = await runCollectors(
-      COLLECTORS,
-      { platform, storage, randomId: () => hex(random(16)), clockOffset: () => clockOffset },
+      collectors,
+      { platform, storage, randomId: () => bytesToHex(random(16)), clockOffset: () => clockOffset },
       { granted: consent.granted(), budgetMs: options.collectorBudgetMs, deadlineMs: options.collectionDeadlineMs },
     );
     const install = snapshot.installId;
     if (install && 'value' in install) {
       const v = install.value as { id: string; fresh: boolean };
       if (v.fresh) installCreated = true;
-      else if (installCreated) snapshot.installId = { ...install, value: { ...v, fresh: true } };
+      else if (installCreated)
+        snapshot.installId = Object.assign({}, install, { value: Object.assign({}, v, { fresh: true }) });
     }
     if (myEpoch === epoch) cached = { at: platform.now(), snapshot };
     return snapshot;
@@ -205,7 +219,7 @@ export function createRiskClient(options: RiskClientOptions): RiskClient {
           randomBytes: random,
           onError,
           send: async (events, meta) => {
-            await platform.prepareRandom?.(512);
+            await prepareRandom(512);
             const s = getSession();
             try {
               await liveSession();
@@ -297,7 +311,7 @@ export function createRiskClient(options: RiskClientOptions): RiskClient {
       }
       cached = null;
       try {
-        await platform.prepareRandom?.(1024);
+        await prepareRandom(1024);
       } catch (e) {
         onError(e); // no CSPRNG: ids and tokens will fail closed; consent itself still stands
       }
@@ -339,7 +353,7 @@ export function createRiskClient(options: RiskClientOptions): RiskClient {
 
     async seal(action, request) {
       requireGranted();
-      await platform.prepareRandom?.(1024);
+      await prepareRandom(1024);
       const s = await liveSession(); // first, so the snapshot carries the measured clock offset
       const t = platform.now();
       const maxAge = options.snapshotMaxAgeMs ?? 60_000;

@@ -2,7 +2,8 @@
  * Mini-program entry: `createRiskClient` over WeChat APIs via Taro (or raw `wx`).
  * `@tarojs/taro` is injected, not imported, so this module is safe to load anywhere.
  */
-import { createRiskClient as createCoreClient, type RiskClient, type RiskClientOptions } from './client';
+import { createClientWith, type RiskClient, type RiskClientOptions } from './client';
+import { CORE_COLLECTORS } from './collectors/registry';
 import { createTaroPlatform, type TaroLike, type TaroPlatformOptions } from './platform/taro';
 
 export interface TaroRiskClientOptions extends Omit<RiskClientOptions, 'platform'>, TaroPlatformOptions {
@@ -16,8 +17,8 @@ export interface TaroRiskClientOptions extends Omit<RiskClientOptions, 'platform
 export function createRiskClient(options: TaroRiskClientOptions): RiskClient {
   const taro = (options.taro ?? (globalThis as { wx?: object }).wx) as TaroLike | undefined;
   if (!taro) throw new Error('@lingjie/risk-sdk/taro: pass `taro` (the Taro module) or run inside a mini-program');
-  const { channelParam, randomReserve, ...rest } = options;
-  return createCoreClient({ ...rest, platform: createTaroPlatform(taro, { channelParam, randomReserve }) });
+  // Object.assign, not object spread: the ES2017 build would add esbuild's spread helpers to the bundle.
+  return createClientWith(Object.assign({}, options, { platform: createTaroPlatform(taro, options) }), CORE_COLLECTORS);
 }
 
 export { createTaroPlatform, type TaroLike, type TaroPlatformOptions };

@@ -125,6 +125,9 @@ export function createBehaviourCapture(opts: {
   reset();
   launchAt = opts.launchAt ?? launchAt;
 
+  /** The event's time, or the SDK clock (one helper instead of `at ?? now()` in every handler). */
+  const time = (at: number | undefined): number => (at == null ? now() : at);
+
   const field = (id: string): FieldStats | undefined => {
     const f = fields.get(id);
     if (f === undefined) undeclared++;
@@ -135,41 +138,41 @@ export function createBehaviourCapture(opts: {
     focus(id, at) {
       if (!gate.behaviour) return;
       const f = field(id);
-      if (f) fieldFocus(f, at ?? now());
+      if (f) fieldFocus(f, time(at));
     },
     blur(id, at) {
       if (!gate.behaviour) return;
       const f = field(id);
-      if (f) fieldBlur(f, at ?? now());
+      if (f) fieldBlur(f, time(at));
     },
     input(id, length, at) {
       if (!gate.behaviour) return;
       const f = field(id);
-      if (f) fieldInput(f, length, at ?? now());
+      if (f) fieldInput(f, length, time(at));
     },
     touchStart(x, y, force, at) {
-      if (gate.behaviour) touchStart(touch, x, y, force, at ?? now());
+      if (gate.behaviour) touchStart(touch, x, y, force, time(at));
     },
     touchMove() {
       if (gate.behaviour) touch.moves++;
     },
     touchEnd(at) {
-      if (gate.behaviour) touchEnd(touch, at ?? now());
+      if (gate.behaviour) touchEnd(touch, time(at));
     },
     pageShow(route, at) {
-      if (gate.behaviour) pageShow(pages, route, at ?? now());
+      if (gate.behaviour) pageShow(pages, route, time(at));
     },
     pageHide(_route, at) {
-      if (gate.behaviour) pageHide(pages, at ?? now());
+      if (gate.behaviour) pageHide(pages, time(at));
     },
     appHide(at) {
       if (!gate.behaviour) return;
       app.hides++;
-      app.hiddenAt = at ?? now();
+      app.hiddenAt = time(at);
     },
     appShow(at) {
       if (!gate.behaviour) return;
-      const t = at ?? now();
+      const t = time(at);
       app.shows++;
       if (app.hiddenAt >= 0) app.backgroundMs += Math.max(0, t - app.hiddenAt);
       app.hiddenAt = -1;
@@ -179,7 +182,7 @@ export function createBehaviourCapture(opts: {
       sensorSample(kind === 'gyroscope' ? gyro : accel, x, y, z);
     },
     summary(at) {
-      const t = at ?? now();
+      const t = time(at);
       const out: BehaviourSummary = {
         sinceLaunchMs: Math.max(0, Math.round(t - launchAt)),
         fields: {},

@@ -19,8 +19,11 @@ import { headlessCollector } from './headless';
 /**
  * The ordered registry. Order is the snapshot's key order (stable payloads are easier to diff);
  * cheap synchronous signals first so a tight deadline still yields the essentials.
+ *
+ * In two halves so the mini-program entry ships only the first: `WEB_COLLECTORS` read probes that
+ * only the web platform has (a Taro platform skips them anyway), and they come last in the snapshot.
  */
-export const COLLECTORS: readonly Collector[] = [
+export const CORE_COLLECTORS: readonly Collector[] = [
   deviceCollector,
   windowCollector,
   appBaseCollector,
@@ -33,8 +36,14 @@ export const COLLECTORS: readonly Collector[] = [
   networkCollector,
   batteryCollector,
   screenRecordingCollector,
+];
+
+export const WEB_COLLECTORS: readonly Collector[] = [
   webdriverCollector,
   headlessCollector,
   botdCollector,
   fingerprintCollector,
 ];
+
+/** Every collector, in snapshot order (pure, so a bundle that never reads it drops the web half). */
+export const COLLECTORS: readonly Collector[] = /* @__PURE__ */ CORE_COLLECTORS.concat(WEB_COLLECTORS);

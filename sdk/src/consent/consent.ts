@@ -2,14 +2,11 @@ import { CONSENT_LEVELS, type ConsentLevel } from '../manifest';
 
 /**
  * `unknown → granted(levels) → withdrawn`. Re-granting after withdrawal is a fresh grant (the user
- * may change their mind); changing levels while granted notifies listeners so collection can stop
- * or start. Consent is not persisted by the SDK: storing "withdrawn" would itself be a write after
+ * may change their mind); the client reacts to level changes itself, in `grantConsent`. Consent is not persisted by the SDK: storing "withdrawn" would itself be a write after
  * withdrawal, so the app (which owns the consent UI and its record) calls `grant` on every launch.
  */
 export type ConsentState =
   { status: 'unknown' } | { status: 'granted'; levels: readonly ConsentLevel[] } | { status: 'withdrawn' };
-
-export type ConsentListener = (next: ConsentState, prev: ConsentState) => void;
 
 export interface Consent {
   state(): ConsentState;
@@ -18,7 +15,6 @@ export interface Consent {
   granted(): ReadonlySet<ConsentLevel>;
   grant(levels: readonly ConsentLevel[]): ConsentState;
   withdraw(): ConsentState;
-  subscribe(listener: ConsentListener): () => void;
 }
 
 export class ConsentError extends Error {
@@ -30,13 +26,10 @@ const EMPTY: ReadonlySet<ConsentLevel> = new Set();
 export function createConsent(): Consent {
   let current: ConsentState = { status: 'unknown' };
   let levels: ReadonlySet<ConsentLevel> = EMPTY;
-  const listeners = new Set<ConsentListener>();
 
   const move = (next: ConsentState): ConsentState => {
-    const prev = current;
     current = next;
     levels = next.status === 'granted' ? new Set(next.levels) : EMPTY;
-    listeners.forEach((l) => l(next, prev));
     return next;
   };
 
@@ -55,9 +48,5 @@ export function createConsent(): Consent {
       return move({ status: 'granted', levels: ordered });
     },
     withdraw: () => move({ status: 'withdrawn' }),
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
   };
 }

@@ -5,7 +5,7 @@
  */
 import AES from 'crypto-js/aes';
 import CryptoJS from 'crypto-js/core';
-import { bytesToWordArray, wordArrayToBytes } from './word-array';
+import { bytesToWordArray, wordArrayToBytes, type WordArray } from './word-array';
 import { stripPkcs7 } from './pkcs7';
 
 export { stripPkcs7 };
@@ -18,14 +18,24 @@ function checkKeyIv(key: Uint8Array, iv: Uint8Array): void {
   if (!(iv instanceof Uint8Array) || iv.length !== 16) throw new TypeError('aes-256-cbc: iv must be 16 bytes');
 }
 
+type CipherConfig = { iv: WordArray; mode: typeof CryptoJS.mode.CBC; padding: typeof CryptoJS.pad.Pkcs7 };
+/** crypto-js's AES cipher (registered by the `crypto-js/aes` import above), constructed directly. */
+const AesCipher = CryptoJS.algo.AES as unknown as {
+  _ENC_XFORM_MODE: number;
+  init: new (mode: number, key: WordArray, cfg: CipherConfig) => { finalize(data: WordArray): WordArray };
+};
+
 export function aes256CbcEncrypt(key: Uint8Array, iv: Uint8Array, plaintext: Uint8Array): Uint8Array {
   checkKeyIv(key, iv);
-  const enc = AES.encrypt(bytesToWordArray(plaintext), bytesToWordArray(key), {
+  // `new AES.init(…)` is what `AES.createEncryptor` does minus deriving a fresh subtype per call (the
+  // same per-object cost `new WordArray.init` avoids), and the `AES.encrypt` helper adds a derived
+  // config and a CipherParams wrapper on top: on a 2 KB seal that overhead was a tenth of the time.
+  const encryptor = new AesCipher.init(AesCipher._ENC_XFORM_MODE, bytesToWordArray(key), {
     iv: bytesToWordArray(iv),
     mode: CryptoJS.mode.CBC,
     padding: CryptoJS.pad.Pkcs7,
   });
-  return wordArrayToBytes(enc.ciphertext);
+  return wordArrayToBytes(encryptor.finalize(bytesToWordArray(plaintext)));
 }
 
 /** Throws on a wrong length or invalid padding (only reachable after the MAC has been checked). */

@@ -4,6 +4,8 @@
  * rejected, so every byte string has exactly one textual form and a flipped low bit in a token's
  * last character cannot decode to the same bytes (which would make tokens malleable).
  */
+import { asciiText } from './bytes';
+
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const LOOKUP: Int16Array = (() => {
   const t = new Int16Array(128).fill(-1);
@@ -11,22 +13,39 @@ const LOOKUP: Int16Array = (() => {
   return t;
 })();
 
-export function base64UrlEncode(bytes: Uint8Array): string {
-  let out = '';
+/** The ASCII codes of the alphabet, by 6-bit value. */
+const CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
+
+/** Characters of the unpadded encoding of `n` bytes. */
+export const base64UrlLength = (n: number): number => Math.ceil((n * 4) / 3);
+
+/**
+ * Writes the encoding of `bytes` as ASCII codes into `out` from `at`. Codes, not a string: a token's
+ * MAC covers these very bytes, so the sealer writes them once and makes the string from them.
+ */
+export function base64UrlEncodeInto(bytes: Uint8Array, out: Uint8Array, at: number): void {
+  const n = bytes.length;
   let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-    out += ALPHABET[n >>> 18] + ALPHABET[(n >>> 12) & 63] + ALPHABET[(n >>> 6) & 63] + ALPHABET[n & 63];
+  for (; i + 2 < n; i += 3) {
+    const v = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    out[at++] = CODES[v >>> 18];
+    out[at++] = CODES[(v >>> 12) & 63];
+    out[at++] = CODES[(v >>> 6) & 63];
+    out[at++] = CODES[v & 63];
   }
-  const rest = bytes.length - i;
-  if (rest === 1) {
-    const n = bytes[i] << 16;
-    out += ALPHABET[n >>> 18] + ALPHABET[(n >>> 12) & 63];
-  } else if (rest === 2) {
-    const n = (bytes[i] << 16) | (bytes[i + 1] << 8);
-    out += ALPHABET[n >>> 18] + ALPHABET[(n >>> 12) & 63] + ALPHABET[(n >>> 6) & 63];
+  // 1 or 2 bytes left: 2 or 3 characters, no padding.
+  if (i < n) {
+    const v = (bytes[i] << 16) | (i + 1 < n ? bytes[i + 1] << 8 : 0);
+    out[at++] = CODES[v >>> 18];
+    out[at++] = CODES[(v >>> 12) & 63];
+    if (i + 1 < n) out[at] = CODES[(v >>> 6) & 63];
   }
-  return out;
+}
+
+export function base64UrlEncode(bytes: Uint8Array): string {
+  const out = new Uint8Array(base64UrlLength(bytes.length));
+  base64UrlEncodeInto(bytes, out, 0);
+  return asciiText(out);
 }
 
 /** Throws `TypeError` on anything that is not canonical unpadded base64url. */
@@ -64,7 +83,7 @@ export function base64UrlDecode(text: string): Uint8Array {
 
 /** True if `text` is canonical base64url of exactly `byteLength` bytes. */
 export function isBase64UrlOfLength(text: unknown, byteLength: number): text is string {
-  if (typeof text !== 'string' || text.length !== Math.ceil((byteLength * 4) / 3)) return false;
+  if (typeof text !== 'string' || text.length !== base64UrlLength(byteLength)) return false;
   try {
     return base64UrlDecode(text).length === byteLength;
   } catch {

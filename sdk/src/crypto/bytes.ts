@@ -6,38 +6,22 @@
 /** Encodes a JS string as UTF-8. Lone surrogates are rejected: they cannot be represented and
  * silently replacing them would let two different strings hash to the same bytes. */
 export function utf8Encode(text: string): Uint8Array {
-  // Worst case 3 bytes per UTF-16 unit (a surrogate pair is 2 units → 4 bytes); trimmed at the end.
-  const out = new Uint8Array(text.length * 3);
-  let o = 0;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c < 0x80) {
-      out[o++] = c;
-      continue;
-    }
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (!(next >= 0xdc00 && next <= 0xdfff)) throw new TypeError('utf8Encode: lone surrogate');
-      c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
-      i++;
-    } else if (c >= 0xdc00 && c <= 0xdfff) {
-      throw new TypeError('utf8Encode: lone surrogate');
-    }
-    if (c < 0x800) {
-      out[o++] = 0xc0 | (c >> 6);
-      out[o++] = 0x80 | (c & 63);
-    } else if (c < 0x10000) {
-      out[o++] = 0xe0 | (c >> 12);
-      out[o++] = 0x80 | ((c >> 6) & 63);
-      out[o++] = 0x80 | (c & 63);
-    } else {
-      out[o++] = 0xf0 | (c >> 18);
-      out[o++] = 0x80 | ((c >> 12) & 63);
-      out[o++] = 0x80 | ((c >> 6) & 63);
-      out[o++] = 0x80 | (c & 63);
-    }
+  // Sealed payloads are almost all ASCII: one pass, one byte per unit.
+  let bytes = new Uint8Array(text.length);
+  let any = 0;
+  for (let i = 0; i < text.length; i++) any |= bytes[i] = text.charCodeAt(i);
+  if (any < 0x80) return bytes;
+  // Otherwise the engine's own encoder: encodeURIComponent writes the UTF-8 bytes as %XX escapes
+  // (and throws a URIError on a lone surrogate); unescape turns each escape into one char of that value.
+  let binary: string;
+  try {
+    binary = unescape(encodeURIComponent(text));
+  } catch {
+    throw new TypeError('utf8Encode: lone surrogate');
   }
-  return out.slice(0, o);
+  bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 /** Strict UTF-8 decoder: throws on any malformed, overlong or surrogate sequence. */
@@ -90,6 +74,14 @@ export function asciiBytes(text: string): Uint8Array {
     out[i] = c;
   }
   return out;
+}
+
+/** The string of ASCII codes (the inverse of `asciiBytes`), in chunks that stay under argument-count limits. */
+export function asciiText(codes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < codes.length; i += 8192)
+    s += String.fromCharCode.apply(null, codes.subarray(i, i + 8192) as unknown as number[]);
+  return s;
 }
 
 export function concatBytes(...parts: Uint8Array[]): Uint8Array {

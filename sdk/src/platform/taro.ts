@@ -63,7 +63,7 @@ export interface TaroPlatformOptions {
 const promisify = <T>(fn: ((o: Cb<T>) => unknown) | undefined, extra: Record<string, unknown> = {}): Promise<T> =>
   new Promise<T>((resolve, reject) => {
     if (!fn) return reject(new Error('UNSUPPORTED'));
-    fn({ ...extra, success: resolve, fail: reject });
+    fn(Object.assign({}, extra, { success: resolve, fail: reject }));
   });
 
 /**
@@ -99,6 +99,12 @@ export function createTaroPlatform(taro: TaroLike, options: TaroPlatformOptions 
     return refill;
   };
 
+  /** `t[name]?.(arg)`: one helper, because ES2017 output spells out every optional call. */
+  const maybe = (name: keyof TaroLike, arg: unknown): void => {
+    const fn = t[name] as ((a: unknown) => unknown) | undefined;
+    if (typeof fn === 'function') fn.call(t, arg);
+  };
+
   const split = (name: 'getDeviceInfo' | 'getWindowInfo' | 'getAppBaseInfo' | 'getSystemSetting'): InfoRecord => {
     const fn = t[name];
     if (typeof fn === 'function') return fn.call(t);
@@ -122,7 +128,7 @@ export function createTaroPlatform(taro: TaroLike, options: TaroPlatformOptions 
     appBase: () => {
       const info = split('getAppBaseInfo');
       const host = info.host as { env?: unknown } | undefined;
-      return { ...info, hostEnv: host && typeof host.env === 'string' ? host.env : undefined };
+      return Object.assign({}, info, { hostEnv: host && typeof host.env === 'string' ? host.env : undefined });
     },
     systemSetting: () => split('getSystemSetting'),
     network: () => promisify<InfoRecord>(t.getNetworkType?.bind(t)),
@@ -169,12 +175,12 @@ export function createTaroPlatform(taro: TaroLike, options: TaroPlatformOptions 
       }),
     probes,
     onAppHide(cb) {
-      t.onAppHide?.(cb);
-      return () => t.offAppHide?.(cb);
+      maybe('onAppHide', cb);
+      return () => maybe('offAppHide', cb);
     },
     onAppShow(cb) {
-      t.onAppShow?.(cb);
-      return () => t.offAppShow?.(cb);
+      maybe('onAppShow', cb);
+      return () => maybe('offAppShow', cb);
     },
     async requirePrivacyAuthorize() {
       // Base libraries before 2.32.3 have no privacy API; there the app's own prompt is the gate.
@@ -183,16 +189,16 @@ export function createTaroPlatform(taro: TaroLike, options: TaroPlatformOptions 
     startSensors(listener: SensorListener) {
       const acc = (r: { x: number; y: number; z: number }) => listener('accelerometer', r.x, r.y, r.z, Date.now());
       const gyr = (r: { x: number; y: number; z: number }) => listener('gyroscope', r.x, r.y, r.z, Date.now());
-      t.onAccelerometerChange?.(acc);
-      t.onGyroscopeChange?.(gyr);
+      maybe('onAccelerometerChange', acc);
+      maybe('onGyroscopeChange', gyr);
       // 'normal' (~200 ms) is plenty for variance and keeps the logic thread quiet.
-      t.startAccelerometer?.({ interval: 'normal' });
-      t.startGyroscope?.({ interval: 'normal' });
+      maybe('startAccelerometer', { interval: 'normal' });
+      maybe('startGyroscope', { interval: 'normal' });
       return () => {
-        t.offAccelerometerChange?.(acc);
-        t.offGyroscopeChange?.(gyr);
-        t.stopAccelerometer?.({});
-        t.stopGyroscope?.({});
+        maybe('offAccelerometerChange', acc);
+        maybe('offGyroscopeChange', gyr);
+        maybe('stopAccelerometer', {});
+        maybe('stopGyroscope', {});
       };
     },
   };

@@ -6,7 +6,7 @@
  */
 import type { CipherSuite, SuiteRegistry } from './suite';
 import { createSuiteRegistry } from './suite';
-import { ljr1JsSuite } from './suites/ljr1-js';
+import { ljr1SealSuite } from './suites/ljr1-seal';
 import {
   ACTION_PATTERN,
   DEFAULT_SUITE,
@@ -107,7 +107,7 @@ function checkedRandom(random: (n: number) => Uint8Array, n: number): Uint8Array
 }
 
 export function createSessionClient(opts: SessionClientOptions): SessionClient {
-  const registry = opts.suites ?? createSuiteRegistry([ljr1JsSuite]);
+  const registry = opts.suites ?? createSuiteRegistry([ljr1SealSuite]);
   const suiteName = opts.suite ?? DEFAULT_SUITE;
   const suite: CipherSuite | undefined = registry.get(suiteName);
   if (!suite || !suite.generateKeyPair)
@@ -219,7 +219,7 @@ export function createSessionClient(opts: SessionClientOptions): SessionClient {
 
   return {
     async ensureSession() {
-      return { ...(await current()).info };
+      return Object.assign({}, (await current()).info);
     },
 
     async seal(kind, action, payload, request) {

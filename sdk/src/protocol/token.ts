@@ -19,8 +19,8 @@ import {
   type TokenKind,
 } from './constants';
 import { canonicalJson } from '../crypto/canonical-json';
-import { asciiBytes, utf8Encode } from '../crypto/bytes';
-import { base64UrlEncode, isBase64UrlOfLength } from '../crypto/base64url';
+import { asciiBytes, asciiText, utf8Encode } from '../crypto/bytes';
+import { base64UrlEncode, base64UrlEncodeInto, base64UrlLength, isBase64UrlOfLength } from '../crypto/base64url';
 import { jsCodec, type BinaryCodec } from './codec';
 
 // A type alias, not an interface: a verified header is then assignable to `Record<string, unknown>`
@@ -146,8 +146,14 @@ export interface SealInput {
 /** Builds the compact token. Pure: all randomness (nonce in header, IV) comes from the caller. */
 export function sealToken(i: SealInput): string {
   if (i.iv.length !== i.suite.ivLength) throw new TypeError('sealToken: wrong IV length');
-  const signed = `${encodeHeader(i.header)}.${base64UrlEncode(i.iv)}.${base64UrlEncode(i.suite.encrypt(i.encKey, i.iv, i.plaintext))}`;
-  return `${signed}.${base64UrlEncode(i.suite.mac(i.macKey, asciiBytes(signed)))}`;
+  const prefix = `${encodeHeader(i.header)}.${base64UrlEncode(i.iv)}.`;
+  const ct = i.suite.encrypt(i.encKey, i.iv, i.plaintext);
+  // The MAC covers the ASCII of `header.iv.ciphertext`: write those bytes once, MAC them and make
+  // the token's text from them, instead of building a string and encoding it back.
+  const signed = new Uint8Array(prefix.length + base64UrlLength(ct.length));
+  signed.set(asciiBytes(prefix));
+  base64UrlEncodeInto(ct, signed, prefix.length);
+  return `${prefix}${asciiText(signed.subarray(prefix.length))}.${base64UrlEncode(i.suite.mac(i.macKey, signed))}`;
 }
 
 export function encodePayload(payload: unknown, deviceTime: number): Uint8Array {

@@ -153,7 +153,9 @@ export function createTransport(deps: TransportDeps, options: TransportOptions =
     enqueue(type, data) {
       if (stopped) return ''; // after withdrawal or destroy nothing may be stored
       const id = eventIdFrom(deps.randomBytes(16));
-      events.push({ id, t: deps.now(), type, ...(data === undefined ? {} : { data }) });
+      const event: TelemetryEvent = { id, t: deps.now(), type };
+      if (data !== undefined) event.data = data;
+      events.push(event);
       if (events.length > maxQueue) {
         // Oldest first: recent events matter more for a decision being made now.
         const excess = events.length - maxQueue;

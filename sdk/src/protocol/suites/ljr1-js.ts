@@ -1,26 +1,9 @@
-/** LJR1-X25519-HMAC-SHA256-AES256CBC implemented with crypto-js + @noble/curves (mini-program safe). */
+/**
+ * LJR1-X25519-HMAC-SHA256-AES256CBC implemented with crypto-js + @noble/curves (mini-program safe),
+ * decryption included: for tests and JavaScript verifiers. The client seals with `ljr1SealSuite`.
+ */
 import type { CipherSuite } from '../suite';
-import { DEFAULT_SUITE } from '../constants';
-import { sha256 } from '../../crypto/sha256';
-import { hmacSha256 } from '../../crypto/hmac-sha256';
-import { hkdfSha256 } from '../../crypto/hkdf-sha256';
-import { aes256CbcDecrypt, aes256CbcEncrypt } from '../../crypto/aes-256-cbc';
-import { x25519GenerateKeyPair, x25519PublicKey, x25519SharedSecret } from '../../crypto/x25519';
+import { aes256CbcDecrypt } from '../../crypto/aes-256-cbc';
+import { ljr1SealSuite } from './ljr1-seal';
 
-export const ljr1JsSuite: CipherSuite = {
-  name: DEFAULT_SUITE,
-  publicKeyLength: 32,
-  macLength: 32,
-  ivLength: 16,
-  encKeyLength: 32,
-  macKeyLength: 32,
-  blockLength: 16,
-  generateKeyPair: x25519GenerateKeyPair,
-  publicKeyFromPrivate: x25519PublicKey,
-  sharedSecret: x25519SharedSecret,
-  hash: sha256,
-  mac: hmacSha256,
-  kdf: (ikm, salt, info, length) => hkdfSha256(ikm, salt, info, length, hmacSha256),
-  encrypt: aes256CbcEncrypt,
-  decrypt: aes256CbcDecrypt,
-};
+export const ljr1JsSuite: CipherSuite = { ...ljr1SealSuite, decrypt: aes256CbcDecrypt };
