@@ -22,9 +22,12 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
 }
 
-/** A phone-sized page, as an SME owner would see the H5 app. */
-export async function phonePage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ ...devices['iPhone 12'], locale: 'zh-CN' });
+/** The phones the journeys are tried on (playwright-core's device descriptors). */
+export type PhoneProfile = 'iPhone 12' | 'Pixel 5';
+
+/** A phone-sized page in its own context (own storage), as an SME owner would see the H5 app. */
+export async function phonePage(browser: Browser, profile: PhoneProfile = 'iPhone 12'): Promise<Page> {
+  const context = await browser.newContext({ ...devices[profile], locale: 'zh-CN' });
   return context.newPage();
 }
 
@@ -33,4 +36,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** Taro H5 slides each page in: let the transition finish so the picture shows one whole screen. */
+export async function settledScreenshot(page: Page, name: string): Promise<string> {
+  await page.waitForTimeout(700);
+  return screenshot(page, name);
 }

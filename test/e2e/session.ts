@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { Sandbox } from '../../server/src/sandbox';
 import { DEMO } from '../../server/src/seed';
 import { NOTICE_VERSION, CONSENT_PURPOSES } from '../../src/services/consent-purposes';
@@ -37,4 +37,24 @@ export async function signInAsDemo(page: Page, sandbox: Sandbox, opts: { consent
 /** The visible Taro page (earlier pages stay in the DOM, hidden). */
 export function visiblePage(page: Page, testId: string) {
   return page.locator(`[data-testid="${testId}"]:visible`);
+}
+
+/** Fills a Taro input inside `scope` (taro-input-core wraps the real <input>; its test id ends in -input). */
+export function fillField(scope: Locator, testId: string, value: string): Promise<void> {
+  return scope.locator(`[data-testid="${testId}-input"] input`).fill(value);
+}
+
+/** The newest unused sandbox SMS code sent to `phone` for `purpose` (the sandbox's dev inbox). */
+export async function smsCode(sandbox: Sandbox, phone: string, purpose: string): Promise<string> {
+  const inbox = (await sandbox.app.inject({ url: `/api/dev/sms/${phone}` })).json() as {
+    messages: { purpose: string; code: string; used: boolean }[];
+  };
+  const code = inbox.messages.find((m) => m.purpose === purpose && !m.used)?.code; // newest first
+  if (!code || !/^\d{6}$/.test(code)) throw new Error(`no ${purpose} SMS code for ${phone}`);
+  return code;
+}
+
+/** The bank session token the app keeps on this browser. */
+export function sessionOf(page: Page): Promise<string> {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('lj.session') ?? '{}').data as string);
 }
