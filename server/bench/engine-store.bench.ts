@@ -1,10 +1,11 @@
 /**
  * The risk engine's state stores under the load of its decisions: each simulated decision observes
  * 8 (key, member) pairs and asks 12 distinct counts over 1 h … 30 d windows in one call, as the
- * engine does. Memory store, PGlite (on disk, in a temp dir) and PostgreSQL when BENCH_DATABASE_URL
- * or TEST_DATABASE_URL is set (a throwaway schema).
+ * engine does. Memory store, PGlite (on disk, in a temp dir), PostgreSQL when BENCH_DATABASE_URL
+ * or TEST_DATABASE_URL is set (a throwaway schema) and Redis when BENCH_REDIS_URL or TEST_REDIS_URL
+ * is set (a throwaway key prefix, deleted after).
  *   npx tsx server/bench/engine-store.bench.ts
- *   BENCH_DATABASE_URL=postgres://… npx tsx server/bench/engine-store.bench.ts
+ *   BENCH_DATABASE_URL=postgres://… BENCH_REDIS_URL=redis://127.0.0.1:6379 npx tsx server/bench/engine-store.bench.ts
  * Per store: a warm-up that fills the tables (not timed), then one decision at a time (p50/p99 of
  * one decision, decisions/s), then BENCH_CONCURRENCY decisions in flight (decisions/s).
  * Simulated time advances 8.64 s per decision (10,000 applications a day).
@@ -21,6 +22,8 @@ import { createSeededPrng } from '../../sdk/src/platform/seeded-random';
 import { createDb, type Db } from '../src/db/connect';
 import { migrateToLatest } from '../src/db/migrate';
 import { createSqlEngineStore } from '../src/risk/sql-engine-store';
+import { connectRedis } from '../src/risk/redis-connection';
+import { createRedisEngineStore } from '../src/risk/redis-engine-store';
 
 const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 2000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5000);
@@ -168,6 +171,24 @@ async function main() {
     const schema = `bench_${randomBytes(4).toString('hex')}`;
     const db = await createDb({ databaseUrl, schema, poolSize: 10 });
     results.push(await withSqlStore(db, schema, (s) => measure('PostgreSQL', s)));
+  }
+
+  const redisUrl = process.env.BENCH_REDIS_URL || process.env.TEST_REDIS_URL;
+  if (redisUrl) {
+    const redis = connectRedis(redisUrl);
+    const prefix = `bench:${randomBytes(4).toString('hex')}:`;
+    try {
+      // Only the hot paths are timed; the durable half (decisions) is not touched by this workload.
+      const store = createRedisEngineStore({ redis, durable: createMemoryEngineStore(), prefix });
+      results.push(await measure('Redis', store));
+    } finally {
+      for (let cursor = '0'; ;) {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+        if (keys.length) await redis.del(...keys);
+        if ((cursor = next) === '0') break;
+      }
+      await redis.quit();
+    }
   }
 
   const result = { node: process.version, observationsPerDecision: 8, countsPerDecision: 12, results };

@@ -16,6 +16,8 @@ import { processIdentityKey } from './risk/identity-key';
 import { processPiiVault } from './pii/config';
 import type { PiiVault } from './pii/vault';
 import { createSqlEngineStore } from './risk/sql-engine-store';
+import { connectRedis } from './risk/redis-connection';
+import { createRedisEngineStore } from './risk/redis-engine-store';
 import { parseStaffKeys } from './staff/staff-auth';
 import { staffAuthenticator } from './staff/principal';
 import { registerStaffAudit } from './staff/audit';
@@ -57,6 +59,13 @@ export interface BuildAppOptions {
    * `PII_INDEX_KEY`, else keys for this process only (the sandbox passes the ones it keeps in .data/).
    */
   pii?: PiiVault;
+  /**
+   * Redis for the default engine's hot state (velocity windows, channel buckets; redis-engine-store.ts),
+   * default `REDIS_URL`; unset → everything in SQL. Ignored when `engine` is given.
+   */
+  redisUrl?: string;
+  /** Namespace of its keys (default 'lingjie:engine:'): instances of one bank share it, tests use a random one. */
+  redisPrefix?: string;
   /** Rule sets for the default engine (default: the SDK's shipped sets). Ignored when `engine` is given. */
   ruleSets?: readonly RuleSetFile[];
   /** Default: the credit policy + the risk engine (risk-underwriter.ts). */
@@ -118,10 +127,19 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       store: createSqlRiskStore(opts.db, { atRestKey: atRestKeys(opts.riskKeys ?? []) }),
       clock: () => clock.now().getTime(),
     });
+  const redisUrl = opts.engine ? undefined : opts.redisUrl || process.env.REDIS_URL || undefined;
+  const redis = redisUrl ? connectRedis(redisUrl) : undefined;
+  if (redis)
+    app.addHook('onClose', async () => {
+      await redis.quit().catch(() => redis.disconnect());
+    });
+  const sqlEngineStore = createSqlEngineStore(opts.db);
   const rawEngine =
     opts.engine ??
     createRiskEngine({
-      store: createSqlEngineStore(opts.db),
+      store: redis
+        ? createRedisEngineStore({ redis, durable: sqlEngineStore, prefix: opts.redisPrefix })
+        : sqlEngineStore,
       clock: () => clock.now().getTime(),
       identityKey: opts.identityKey ?? processIdentityKey(),
       ruleSets: opts.ruleSets,
@@ -196,6 +214,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     sessionTtlMs: opts.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     decisionFeed,
     simulations,
+    redis,
   };
 
   const isAppPath = (url: string) => !url.startsWith('/api/') && !url.startsWith('/docs') && url !== '/openapi.json';

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type Redis from 'ioredis';
 import type { RiskEngine } from '@lingjie/risk-sdk/engine';
 import type { Clock } from './clock';
 import type { Db } from './db/connect';
@@ -41,4 +42,6 @@ export interface AppDeps {
   decisionFeed: DecisionFeed;
   /** Simulator runs started from the console (against this very bank). */
   simulations: SimulationRunner;
+  /** Set when the engine's hot state is in Redis (REDIS_URL), so /api/health can report it. */
+  redis?: Redis;
 }

@@ -17,9 +17,11 @@ jest.setTimeout(180_000);
  * in turn. On PostgreSQL (TEST_DATABASE_URL) each instance has its own connection pool, so nothing
  * is shared but the database; on PGlite (single-process) they share one database handle and the
  * test still shows that no per-instance memory (session caches, idempotency queues, engine state)
- * decides an outcome.
+ * decides an outcome. With TEST_REDIS_URL the engine's hot state is in one Redis shared by both.
  */
 const staff = { 'x-staff-key': TEST_STAFF_KEY };
+const redisUrl = process.env.TEST_REDIS_URL;
+const redisPrefix = `lingjie:test:${randomUUID()}:`;
 const clock = new ManualClock('2026-03-02T02:00:00Z');
 let closeAll: () => Promise<void>;
 let instances: FastifyInstance[];
@@ -46,6 +48,9 @@ beforeAll(async () => {
       rateLimits: { login: 1000, sms: 1000, applications: 1000 },
       // Behind the balancer: the customer's address comes in X-Forwarded-For from 127.0.0.1.
       trustProxy: '127.0.0.1',
+      // With TEST_REDIS_URL (CI) the engine's windows and channel buckets are in one Redis, shared
+      // by both instances under this run's own prefix (keys outlive a run by wall clock).
+      ...(redisUrl ? { redisUrl, redisPrefix } : {}),
     });
   instances = [await instance(db), await instance(second.db)];
   urls = await Promise.all(instances.map((a) => a.listen({ port: 0, host: '127.0.0.1' })));

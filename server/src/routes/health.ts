@@ -5,6 +5,7 @@ import type { AppDeps } from '../deps';
 import { DB_RETRY_AFTER_S, DB_UNAVAILABLE } from '../db/resilience';
 import { IsoTime } from '../schemas';
 import { isoTime } from '../time';
+import { redisAnswers } from '../risk/redis-connection';
 
 /** A health probe answers within this bound even when connecting to the database hangs. */
 const PROBE_TIMEOUT_MS = 3_000;
@@ -25,11 +26,14 @@ async function databaseAnswers(deps: AppDeps): Promise<boolean> {
   }
 }
 
+const Reachable = Type.Union([Type.Literal('up'), Type.Literal('unavailable')]);
+
 /**
  * Liveness + database round trip, for start scripts, load balancers and end-to-end tests waiting on
  * the server. While the database is unreachable the process stays up and this answers 503
  * `DB_UNAVAILABLE` (as does every route that needs the database); it turns 200 again by itself
- * once the database is back.
+ * once the database is back. With REDIS_URL set, `redis` reports the engine's hot-state store the
+ * same way: decisions need it, so Redis unreachable is a 503 too.
  */
 export default async function healthRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get(
@@ -37,12 +41,18 @@ export default async function healthRoutes(app: FastifyInstance, deps: AppDeps) 
     {
       schema: {
         tags: ['ops'],
-        summary: 'Server and database are up; the server clock (injectable) in CST',
+        summary: 'Server, database (and Redis when configured) are up; the server clock (injectable) in CST',
         response: {
-          200: Type.Object({ ok: Type.Literal(true), database: Type.Literal('up'), now: IsoTime }),
+          200: Type.Object({
+            ok: Type.Literal(true),
+            database: Type.Literal('up'),
+            redis: Type.Optional(Type.Literal('up')),
+            now: IsoTime,
+          }),
           503: Type.Object({
             ok: Type.Literal(false),
-            database: Type.Literal('unavailable'),
+            database: Reachable,
+            redis: Type.Optional(Reachable),
             code: Type.Literal(DB_UNAVAILABLE.code),
             message: Type.String(),
           }),
@@ -50,11 +60,20 @@ export default async function healthRoutes(app: FastifyInstance, deps: AppDeps) 
       },
     },
     async (_request, reply) => {
-      if (await databaseAnswers(deps)) return { ok: true, database: 'up', now: isoTime(deps.clock.now()) } as const;
+      const [database, redis] = await Promise.all([
+        databaseAnswers(deps),
+        deps.redis ? redisAnswers(deps.redis, PROBE_TIMEOUT_MS) : undefined,
+      ]);
+      const state = {
+        database: database ? 'up' : 'unavailable',
+        ...(redis === undefined ? {} : { redis: redis ? 'up' : 'unavailable' }),
+      } as const;
+      if (database && redis !== false)
+        return { ok: true, ...state, database: 'up', now: isoTime(deps.clock.now()) } as const;
       return reply
         .status(503)
         .header('retry-after', String(DB_RETRY_AFTER_S))
-        .send({ ok: false, database: 'unavailable', ...DB_UNAVAILABLE });
+        .send({ ok: false, ...state, ...DB_UNAVAILABLE });
     },
   );
 }

@@ -3610,7 +3610,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Server and database are up; the server clock (injectable) in CST */
+    /** Server, database (and Redis when configured) are up; the server clock (injectable) in CST */
     get: {
       parameters: {
         query?: never;
@@ -3633,6 +3633,8 @@ export interface paths {
               now: string;
               /** @enum {boolean} */
               ok: true;
+              /** @enum {string} */
+              redis?: 'up';
             };
           };
         };
@@ -3645,11 +3647,11 @@ export interface paths {
             'application/json': {
               /** @enum {string} */
               code: 'DB_UNAVAILABLE';
-              /** @enum {string} */
-              database: 'unavailable';
+              database: 'up' | 'unavailable';
               message: string;
               /** @enum {boolean} */
               ok: false;
+              redis?: 'up' | 'unavailable';
             };
           };
         };
