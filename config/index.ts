@@ -3,11 +3,14 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { PreloadHomePagePlugin } from './plugins/h5-preload-home';
 
 // NutUI is drawn on a 375px design; our own styles on 750px. pxtransform needs both.
 const NUTUI_DESIGN_WIDTH = 375;
 const SDK_DIR = path.resolve(__dirname, '..', 'sdk');
 const APP_DESIGN_WIDTH = 750;
+/** The H5 first screen (app.config.ts's first page), preloaded from index.html. */
+const HOME_PAGE = /\/src\/pages\/index\/index\.tsx$/;
 
 /**
  * In this repo the app imports @lingjie/risk-sdk from its TypeScript sources: the `@lingjie/source`
@@ -17,6 +20,49 @@ const APP_DESIGN_WIDTH = 750;
 function preferSdkSources(chain: { resolve: { set(key: string, value: unknown): unknown } }): void {
   chain.resolve.set('conditionNames', ['@lingjie/source', '...']);
 }
+
+/*
+ * Main-package size (WeChat downloads it before the first screen; our budget is 500 KB, see
+ * scripts/check-weapp.ts). Taro's MiniSplitChunksPlugin (optimizeMainPackage, on by default) already
+ * keeps what only subpackages import in their sub-vendors / sub-common; these settings shrink what
+ * the tab pages and the app entry really need.
+ */
+
+// Our own modules without import-time effects: a page that imports one validator from the domain's
+// index (or one string table) gets that module, not the whole barrel (decimal-free validators,
+// no dayjs on the home screen). dayjs's utc plugin is registered by each module that uses it.
+const SIDE_EFFECT_FREE = /[\\/]src[\\/](domain|locales)[\\/].*\.ts$/;
+
+type RuleChain = { test(t: RegExp): { set(key: 'sideEffects', value: boolean): unknown } };
+function markSideEffectFree(chain: { module: { rule(name: string): RuleChain } }): void {
+  chain.module.rule('lj-side-effect-free').test(SIDE_EFFECT_FREE).set('sideEffects', false);
+}
+
+// WeChat renders WXSS in iOS WKWebView (current WeChat needs iOS 10+) and, on Android, X5/XWeb
+// (Chromium 53 and later): no -ms- prefixes, no 2012 flexbox syntax (H5 keeps package.json's list).
+const WECHAT_RENDERERS = ['iOS >= 10', 'Chrome >= 53'];
+
+// Taro's mini-program terser preset turns most compress passes off and escapes every non-ASCII
+// character (each 汉字 becomes a 6-byte \uXXXX; as UTF-8 it is 3 bytes, and WeChat reads UTF-8).
+// Here: terser's own defaults, two passes, with `comparisons` kept off and `inline: 2`, the settings
+// create-react-app uses because of known miscompiles; ES5 output as before.
+const MINI_TERSER = {
+  compress: {
+    collapse_vars: true,
+    computed_props: true,
+    hoist_props: true,
+    inline: 2,
+    loops: true,
+    negate_iife: true,
+    properties: true,
+    reduce_funcs: true,
+    reduce_vars: true,
+    switches: true,
+    typeofs: true,
+    passes: 2,
+  },
+  output: { ascii_only: false },
+};
 
 function designWidth(input?: string | number | { file?: string }): number {
   const file = typeof input === 'object' ? (input.file?.replace(/\\+/g, '/') ?? '') : '';
@@ -65,18 +111,24 @@ export default defineConfig<'webpack5'>((merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
+    // The mini-program's minifier settings (MINI_TERSER); H5 keeps Taro's own.
+    terser: process.env.TARO_ENV === 'h5' ? undefined : { enable: true, config: MINI_TERSER },
     cache: { enable: false },
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     mini: {
       // The risk SDK's sources (a workspace package, see preferSdkSources): compile them like src/.
       compile: { include: [SDK_DIR] },
+      // Taro's own option: base.wxml (every component's template, 16 levels deep) without indentation.
+      minifyXML: { collapseWhitespace: true },
       webpackChain(chain) {
         preferSdkSources(chain);
+        markSideEffectFree(chain);
       },
       // Pages import shared component styles in different orders; each rule is scoped by class.
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
+        autoprefixer: { enable: true, config: { overrideBrowserslist: WECHAT_RENDERERS } },
         cssModules: { enable: false },
       },
     },
@@ -85,6 +137,10 @@ export default defineConfig<'webpack5'>((merge) => {
       webpackChain(chain) {
         chain.performance.hints(false);
         preferSdkSources(chain);
+        // The home chunk gets only the domain modules and strings it uses (as in the mini build).
+        markSideEffectFree(chain);
+        // index.html names the home page's chunks, so they load beside app.js, not after it.
+        chain.plugin('lj-preload-home').use(PreloadHomePagePlugin, [HOME_PAGE]);
       },
       compile: { include: [SDK_DIR] },
       publicPath: '/',

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useSyncExternalStore } from 'react';
 import type { ConsentLevel } from '@lingjie/risk-sdk/web';
-import { risk } from './risk';
+import { loadRisk, whenRiskLoaded } from './risk';
 
 import { CONSENT_PURPOSES, NOTICE_VERSION, type ConsentPurpose } from './consent-purposes';
 
@@ -35,10 +35,13 @@ export function riskLevels(choices: ConsentChoices): ConsentLevel[] {
   return choices.risk_device ? ['basic', 'behaviour'] : [];
 }
 
-/** Applies the stored choices to the risk SDK; call at launch. */
-export async function applyConsentAtLaunch(): Promise<void> {
+/**
+ * Applies the stored choices to the risk SDK; call at launch. They are granted the moment the SDK is
+ * there (on H5 it loads after the first screen), before any seal waiting for it can run.
+ */
+export function applyConsentAtLaunch(): void {
   const levels = riskLevels(load()?.choices ?? {});
-  if (levels.length) await risk().grantConsent(levels);
+  if (levels.length) whenRiskLoaded((client) => void client.grantConsent(levels).catch(() => undefined));
 }
 
 /** Saves the user's choices and starts or stops the risk SDK to match. */
@@ -51,8 +54,8 @@ export async function saveConsent(choices: ConsentChoices): Promise<void> {
     // still applied for this run
   }
   const levels = riskLevels(choices);
-  if (levels.length) await risk().grantConsent(levels);
-  else if (before.risk_device) risk().withdrawConsent(); // stops listeners, drops queues, clears SDK storage
+  if (levels.length) await (await loadRisk()).grantConsent(levels);
+  else if (before.risk_device) (await loadRisk()).withdrawConsent(); // stops listeners, drops queues, clears SDK storage
   listeners.forEach((l) => l());
 }
 

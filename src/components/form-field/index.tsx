@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import { Input } from '../nutui';
-import { risk, type RiskField } from '../../services/risk';
+import { riskBehaviour, type RiskField } from '../../services/risk';
 import './index.scss';
 
 export interface FormFieldProps {
@@ -29,7 +29,9 @@ export interface FormFieldProps {
 /** A labelled input with its validation message in place (not a pop-up, so elder mode works). */
 export function FormField(props: FormFieldProps) {
   const { label, testId, value, onChange, riskField, error, warning, hint } = props;
-  const capture = riskField ? risk().behaviour : null;
+  // Looked up per event, not per render: on H5 the SDK arrives after the first screen, and a field
+  // typed before it has loaded is simply not measured.
+  const capture = () => (riskField ? riskBehaviour() : null);
   return (
     <View className={`lj-field${error ? ' lj-field--invalid' : ''}`} data-testid={testId}>
       <Text className="lj-field__label">{label}</Text>
@@ -43,11 +45,11 @@ export function FormField(props: FormFieldProps) {
         maxLength={props.maxLength}
         disabled={props.disabled}
         onChange={(next: string) => {
-          if (riskField) capture?.input(riskField, next.length);
+          if (riskField) capture()?.input(riskField, next.length);
           onChange(next);
         }}
-        onFocus={() => riskField && capture?.focus(riskField)}
-        onBlur={() => riskField && capture?.blur(riskField)}
+        onFocus={() => riskField && capture()?.focus(riskField)}
+        onBlur={() => riskField && capture()?.blur(riskField)}
       />
       {error ? (
         <Text className="lj-field__error" data-testid={`${testId}-error`}>

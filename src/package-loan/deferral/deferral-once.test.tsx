@@ -12,7 +12,7 @@ jest.mock('@tarojs/taro', () => {
 jest.mock('../../services/risk', () => ({
   sealAction: jest.fn(async (action: string) => `token-for-${action}`),
   resetRiskSession: jest.fn(),
-  risk: () => ({ behaviour: null }),
+  riskBehaviour: () => null,
 }));
 
 // What the bank answers for a loan whose one deferral is used (servicing.ts alreadyDeferred).

@@ -11,7 +11,7 @@ jest.mock('@tarojs/taro', () => {
 jest.mock('../../services/risk', () => ({
   sealAction: jest.fn(async (action: string) => `token-for-${action}`),
   resetRiskSession: jest.fn(),
-  risk: () => ({ behaviour: null }),
+  riskBehaviour: () => null,
 }));
 jest.mock('../../services/random-id', () => ({
   newIdempotencyKey: jest.fn(async () => 'deferral-key'),

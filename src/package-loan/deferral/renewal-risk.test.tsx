@@ -7,7 +7,7 @@ import { network, resetTaroMock, type RequestOptions } from '../../../test/mocks
 jest.mock('../../services/risk', () => ({
   sealAction: jest.fn(async (action: string) => `token-for-${action}`),
   resetRiskSession: jest.fn(),
-  risk: () => ({ behaviour: null }),
+  riskBehaviour: () => null,
 }));
 jest.mock('../../services/random-id', () => ({
   newIdempotencyKey: jest.fn(async () => 'renewal-key'),

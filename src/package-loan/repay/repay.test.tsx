@@ -18,7 +18,7 @@ jest.mock('@tarojs/taro', () => {
 jest.mock('../../services/risk', () => ({
   sealAction: jest.fn(async (action: string) => `token-for-${action}`),
   resetRiskSession: jest.fn(),
-  risk: () => ({ behaviour: null }),
+  riskBehaviour: () => null,
 }));
 let keys = 0;
 jest.mock('../../services/random-id', () => ({
