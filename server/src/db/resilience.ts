@@ -73,13 +73,16 @@ export function guardPool(pool: pg.Pool, onError: ConnectionErrorListener): void
  * The default listener: one line on stderr per burst of failures (a restart drops every pooled
  * connection at once), with the error's code and message only — no query text, no parameters.
  */
-export function stderrConnectionLog(now: () => number = Date.now): ConnectionErrorListener {
+export function stderrConnectionLog(
+  now: () => number = Date.now,
+  what: 'database' | 'redis' = 'database',
+): ConnectionErrorListener {
   let last = -Infinity;
   return (err) => {
     const t = now();
     if (t - last < 5_000) return;
     last = t;
     const code = (err as { code?: string }).code;
-    process.stderr.write(`database connection lost (${code ?? 'no code'}: ${err.message}); will reconnect\n`);
+    process.stderr.write(`${what} connection lost (${code ?? 'no code'}: ${err.message}); will reconnect\n`);
   };
 }

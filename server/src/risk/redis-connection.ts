@@ -1,4 +1,5 @@
 import Redis, { ReplyError } from 'ioredis';
+import { stderrConnectionLog } from '../db/resilience';
 
 /**
  * How long one Redis command may take, queueing while reconnecting included, before the request
@@ -25,19 +26,8 @@ export function connectRedis(
     maxRetriesPerRequest: 1,
     retryStrategy: (times) => Math.min(times * 100, 2_000),
   });
-  redis.on('error', o.onError ?? stderrRedisLog());
+  redis.on('error', o.onError ?? stderrConnectionLog(Date.now, 'redis'));
   return redis;
-}
-
-function stderrRedisLog(now: () => number = Date.now): (err: Error) => void {
-  let last = -Infinity;
-  return (err) => {
-    const t = now();
-    if (t - last < 5_000) return;
-    last = t;
-    const code = (err as { code?: string }).code;
-    process.stderr.write(`redis connection lost (${code ?? 'no code'}: ${err.message}); will reconnect\n`);
-  };
 }
 
 /**
