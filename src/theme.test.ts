@@ -5,7 +5,13 @@ import path from 'node:path';
 // defaults; any we leave unset shows NutUI's pink on our blue theme (a disabled primary button).
 const NUTUI = path.resolve(__dirname, '../node_modules/@nutui/nutui-react-taro/dist/es/packages');
 const appScss = fs.readFileSync(path.join(__dirname, 'app.scss'), 'utf8');
-const nutuiTs = fs.readFileSync(path.join(__dirname, 'components/nutui.ts'), 'utf8');
+// Where the app imports NutUI from: components/nutui.ts, and files beside it for components only
+// subpackages use (components/nutui-radio.ts), so they stay out of the WeChat main package.
+const nutuiTs = fs
+  .readdirSync(path.join(__dirname, 'components'))
+  .filter((f) => /^nutui(-[a-z-]+)?\.ts$/.test(f))
+  .map((f) => fs.readFileSync(path.join(__dirname, 'components', f), 'utf8'))
+  .join('\n');
 const used = [...nutuiTs.matchAll(/packages\/([a-z]+)\/style\/css/g)].map((m) => m[1]);
 
 /** Every `--nutui-color-primary…` / `--nutui-color-danger…` variable a used component reads, with its default. */
