@@ -12,15 +12,12 @@
  * Env: BENCH_DECISIONS (default 2000 per phase), BENCH_WARMUP (default 5000), BENCH_CONCURRENCY (default 16).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { sql } from 'kysely';
 import type { CountQuery, EngineStore, Observation } from '@lingjie/risk-sdk/engine';
 import { createMemoryEngineStore } from '../../sdk/src/server/engine/state/memory-engine-store';
 import { createSeededPrng } from '../../sdk/src/platform/seeded-random';
-import { createDb, type Db } from '../src/db/connect';
-import { migrateToLatest } from '../src/db/migrate';
+import { onEachSqlDatabase } from './bench-databases';
 import { createSqlEngineStore } from '../src/risk/sql-engine-store';
 import { connectRedis } from '../src/risk/redis-connection';
 import { createRedisEngineStore } from '../src/risk/redis-engine-store';
@@ -145,33 +142,12 @@ async function measure(name: string, store: EngineStore) {
   };
 }
 
-async function withSqlStore<T>(db: Db, schema: string | undefined, run: (s: EngineStore) => Promise<T>): Promise<T> {
-  await migrateToLatest(db, schema);
-  try {
-    return await run(createSqlEngineStore(db));
-  } finally {
-    if (schema) await sql.raw(`drop schema "${schema}" cascade`).execute(db);
-    await db.destroy();
-  }
-}
-
 async function main() {
   const results = [await measure('memory', createMemoryEngineStore())];
 
-  const dir = mkdtempSync(join(tmpdir(), 'lj-engine-bench-'));
-  try {
-    const db = await createDb({ dataDir: join(dir, 'pglite') });
-    results.push(await withSqlStore(db, undefined, (s) => measure('PGlite (on disk)', s)));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-
-  const databaseUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
-  if (databaseUrl) {
-    const schema = `bench_${randomBytes(4).toString('hex')}`;
-    const db = await createDb({ databaseUrl, schema, poolSize: 10 });
-    results.push(await withSqlStore(db, schema, (s) => measure('PostgreSQL', s)));
-  }
+  await onEachSqlDatabase(async (db, kind) => {
+    results.push(await measure(kind, createSqlEngineStore(db)));
+  });
 
   const redisUrl = process.env.BENCH_REDIS_URL || process.env.TEST_REDIS_URL;
   if (redisUrl) {

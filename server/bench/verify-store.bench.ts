@@ -10,15 +10,12 @@
  * #11 (one session read + one claim statement per token), measured in the same run for the ratio.
  * Env: BENCH_TOKENS (default 6000 per store), BENCH_CONCURRENCY (default 64).
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import { createMemoryStore, type RiskStore, type StoredSession } from '@lingjie/risk-sdk/server';
 import { createHarness, postTo } from '../../sdk/src/server/test-kit';
-import { createDb, type Db } from '../src/db/connect';
-import { migrateToLatest } from '../src/db/migrate';
+import { onEachSqlDatabase } from './bench-databases';
 import { createSqlRiskStore, type SqlRiskStoreOptions } from '../src/risk/sql-risk-store';
 
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 6000);
@@ -73,16 +70,6 @@ async function measure(name: string, store: RiskStore) {
   };
 }
 
-async function onSql<T>(db: Db, schema: string | undefined, run: (db: Db) => Promise<T>): Promise<T> {
-  await migrateToLatest(db, schema);
-  try {
-    return await run(db);
-  } finally {
-    if (schema) await sql.raw(`drop schema "${schema}" cascade`).execute(db);
-    await db.destroy();
-  }
-}
-
 /** The store as it was before issue #11: no session cache, one claim per statement. */
 const BEFORE: SqlRiskStoreOptions = { sessionCacheSize: 0, batch: { maxBatch: 1, maxInFlight: 10 } };
 
@@ -90,39 +77,28 @@ async function main() {
   const results = [await measure('verifier alone (baseline)', verifierOnlyStore())];
   results.push(await measure('memory store', createMemoryStore()));
 
-  const dir = mkdtempSync(join(tmpdir(), 'lj-verify-bench-'));
-  try {
-    const db = await createDb({ dataDir: join(dir, 'pglite') });
-    await onSql(db, undefined, async (db) => {
-      results.push(await measure('PGlite (on disk)', createSqlRiskStore(db)));
-    });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-
-  const databaseUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
-  if (databaseUrl) {
-    const schema = `bench_${randomBytes(4).toString('hex')}`;
-    const db = await createDb({ databaseUrl, schema, poolSize: 10 });
-    await onSql(db, schema, async (db) => {
-      results.push(await measure('PostgreSQL, no cache, batch 1 (before)', createSqlRiskStore(db, BEFORE)));
-      // Transactions the database committed during the timed run (group commit: far fewer than tokens);
-      // pg_stat_database counts every session on the database, so this is an upper bound.
-      const commits = async () =>
-        Number(
-          (
-            await sql<{
-              n: string;
-            }>`select xact_commit as n from pg_stat_database where datname = current_database()`.execute(db)
-          ).rows[0].n,
-        );
-      const c0 = await commits();
-      const r = await measure('PostgreSQL', createSqlRiskStore(db));
-      // pg_stat counters are published with a delay; give them a moment.
-      await new Promise((ok) => setTimeout(ok, 1000));
-      results.push({ ...r, commitsPerToken: +((await commits()) - c0) / r.tokens });
-    });
-  }
+  await onEachSqlDatabase(async (db, kind) => {
+    if (kind !== 'PostgreSQL') {
+      results.push(await measure(kind, createSqlRiskStore(db)));
+      return;
+    }
+    results.push(await measure('PostgreSQL, no cache, batch 1 (before)', createSqlRiskStore(db, BEFORE)));
+    // Transactions the database committed during the timed run (group commit: far fewer than tokens);
+    // pg_stat_database counts every session on the database, so this is an upper bound.
+    const commits = async () =>
+      Number(
+        (
+          await sql<{
+            n: string;
+          }>`select xact_commit as n from pg_stat_database where datname = current_database()`.execute(db)
+        ).rows[0].n,
+      );
+    const c0 = await commits();
+    const r = await measure('PostgreSQL', createSqlRiskStore(db));
+    // pg_stat counters are published with a delay; give them a moment.
+    await new Promise((ok) => setTimeout(ok, 1000));
+    results.push({ ...r, commitsPerToken: +((await commits()) - c0) / r.tokens });
+  });
 
   const baseline = results[0].tokensPerSec;
   const pg = results.find((r) => r.store === 'PostgreSQL');
