@@ -1,26 +1,15 @@
 import { devices, type Browser, type Page } from 'playwright-core';
 import type { Sandbox } from '../../server/src/sandbox';
 import { DEMO } from '../../server/src/seed';
-import { launchBrowser, screenshot as takeScreenshot } from './browser';
+import { launchBrowser, settledScreenshot } from './browser';
 import { elderViolations } from './elder';
 import { startE2eSandbox } from './sandbox';
-import { signInAsDemo, visiblePage } from './session';
+import { fillField, signInAsDemo, smsCode, visiblePage } from './session';
 
 // Issue 9: the privacy notice before any login (point 4), a new visitor becoming a new customer on
 // H5 while the demo stays available (point 6), and elder mode measured on the main screens as the
 // browser draws them (point 17). Screenshots of every screen, normal and elder, in artifacts/.
 jest.setTimeout(300_000);
-
-/** Screenshots after Taro's page slide-in has finished, so the picture shows the whole screen. */
-async function screenshot(page: Page, name: string) {
-  await page.waitForTimeout(700);
-  return takeScreenshot(page, name);
-}
-
-/** Fills a Taro input (taro-input-core wraps the real <input>). */
-async function fill(page: Page, pageId: string, testId: string, value: string) {
-  await visiblePage(page, pageId).locator(`[data-testid="${testId}-input"] input`).fill(value);
-}
 
 /** Taro H5 keeps storage values wrapped as {"data": value} in localStorage. */
 const ELDER_ON = JSON.stringify({ data: '1' });
@@ -75,7 +64,7 @@ describe('entry paths and elder mode in the H5 app', () => {
     await expect(consent.locator('[data-testid="consent-accept"]').getAttribute('class')).resolves.toContain(
       'nut-button-disabled',
     );
-    await screenshot(page, 'entry-login-consent-first');
+    await settledScreenshot(page, 'entry-login-consent-first');
     expect(auth).toEqual([]);
     expect(await page.evaluate(() => localStorage.getItem('lj.session'))).toBeNull();
 
@@ -96,16 +85,13 @@ describe('entry paths and elder mode in the H5 app', () => {
     await login.locator('[data-testid="login-phone-step"]').waitFor();
     await expect(login.innerText()).resolves.not.toContain('/api/');
     const number = '13912345678';
-    await fill(page, 'page-login', 'login-phone', number);
+    await fillField(visiblePage(page, 'page-login'), 'login-phone', number);
     await login.locator('[data-testid="login-send-sms"]').click();
     await login.locator('[data-testid="login-sms-sent"]').waitFor();
-    const inbox = (await sandbox.app.inject({ url: `/api/dev/sms/${number}` })).json() as {
-      messages: { purpose: string; code: string; used: boolean }[];
-    };
-    const code = inbox.messages.find((m) => m.purpose === 'login' && !m.used)?.code;
+    const code = await smsCode(sandbox, number, 'login');
     expect(code).toMatch(/^\d{6}$/);
-    await fill(page, 'page-login', 'login-sms', code as string);
-    await screenshot(page, 'entry-login-new-customer');
+    await fillField(visiblePage(page, 'page-login'), 'login-sms', code);
+    await settledScreenshot(page, 'entry-login-new-customer');
     await login.locator('[data-testid="login-confirm"]').click();
     await visiblePage(page, 'page-home').waitFor();
     const newcomer = await me(sandbox, page);
@@ -155,9 +141,9 @@ describe('entry paths and elder mode in the H5 app', () => {
       for (const [url, id] of SCREENS) {
         const name = id.replace('page-', '');
         await open(url, id, false);
-        await screenshot(page, `normal-${name}-${width}`);
+        await settledScreenshot(page, `normal-${name}-${width}`);
         await open(url, id, true);
-        await screenshot(page, `elder-${name}-${width}`);
+        await settledScreenshot(page, `elder-${name}-${width}`);
         const violations = await elderViolations(page, id);
         if (violations.length) found[id] = violations;
       }

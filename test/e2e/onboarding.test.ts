@@ -1,22 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Sandbox } from '../../server/src/sandbox';
 import { DEMO } from '../../server/src/seed';
-import { launchBrowser, phonePage, screenshot as takeScreenshot } from './browser';
+import { launchBrowser, phonePage, settledScreenshot } from './browser';
 import { startE2eSandbox } from './sandbox';
-import { visiblePage } from './session';
+import { fillField, smsCode, visiblePage } from './session';
 
 jest.setTimeout(180_000);
-
-/** Screenshots after Taro's page slide-in has finished, so the picture shows the whole screen. */
-async function screenshot(page: Page, name: string) {
-  await page.waitForTimeout(700);
-  return takeScreenshot(page, name);
-}
-
-/** Fills a Taro input (taro-input-core wraps the real <input>). */
-async function fill(page: Page, pageId: string, testId: string, value: string) {
-  await visiblePage(page, pageId).locator(`[data-testid="${testId}-input"] input`).fill(value);
-}
 
 describe('onboarding in the H5 app against the sandbox bank', () => {
   let browser: Browser;
@@ -40,7 +29,7 @@ describe('onboarding in the H5 app against the sandbox bank', () => {
     await visiblePage(page, 'page-home').locator('[data-testid="estimate-cta"]').click();
     const consent = visiblePage(page, 'page-consent');
     await consent.waitFor();
-    await screenshot(page, 'onboarding-consent');
+    await settledScreenshot(page, 'onboarding-consent');
     await consent.locator('[data-testid="consent-decline"]').click();
     await visiblePage(page, 'page-home').waitFor();
     await page.waitForTimeout(1500); // give any collector a chance to send, so the check means something
@@ -63,7 +52,7 @@ describe('onboarding in the H5 app against the sandbox bank', () => {
     await consent.getByText('我同意：个人征信查询授权').click(); // required to apply for a credit loan
     // Accept and decline side by side at the end of the notice: both must be plainly visible.
     await consent.locator('[data-testid="consent-decline"]').scrollIntoViewIfNeeded();
-    await screenshot(page, 'onboarding-consent-ticked');
+    await settledScreenshot(page, 'onboarding-consent-ticked');
     await consent.locator('[data-testid="consent-accept"]').click();
 
     const login = visiblePage(page, 'page-login');
@@ -74,19 +63,16 @@ describe('onboarding in the H5 app against the sandbox bank', () => {
     // The seeded demo customer (a plain 模拟微信登录 would make this browser a new customer).
     await login.locator('[data-testid="login-demo"]').click();
     await login.locator('[data-testid="login-phone-step"]').waitFor();
-    await fill(page, 'page-login', 'login-phone', '12345678901');
+    await fillField(visiblePage(page, 'page-login'), 'login-phone', '12345678901');
     await login.locator('[data-testid="login-send-sms"]').click();
     await login.locator('[data-testid="login-phone-error"]').waitFor();
-    await fill(page, 'page-login', 'login-phone', DEMO.phone);
+    await fillField(visiblePage(page, 'page-login'), 'login-phone', DEMO.phone);
     await login.locator('[data-testid="login-send-sms"]').click();
     await login.locator('[data-testid="login-sms-sent"]').waitFor();
-    const inbox = (await (await fetch(`${sandbox.url}/api/dev/sms/${DEMO.phone}`)).json()) as {
-      messages: { purpose: string; code: string; used: boolean }[];
-    };
-    const code = inbox.messages.find((m) => m.purpose === 'login' && !m.used)?.code;
+    const code = await smsCode(sandbox, DEMO.phone, 'login');
     expect(code).toMatch(/^\d{6}$/);
-    await fill(page, 'page-login', 'login-sms', code as string);
-    await screenshot(page, 'onboarding-login');
+    await fillField(visiblePage(page, 'page-login'), 'login-sms', code);
+    await settledScreenshot(page, 'onboarding-login');
     await login.locator('[data-testid="login-confirm"]').click();
 
     const realName = visiblePage(page, 'page-real-name');
@@ -96,23 +82,23 @@ describe('onboarding in the H5 app against the sandbox bank', () => {
     await expect(realName.locator('[data-testid="real-name-saved-id"]').innerText()).resolves.not.toContain(
       DEMO.idNumber,
     );
-    await screenshot(page, 'onboarding-real-name');
+    await settledScreenshot(page, 'onboarding-real-name');
     await realName.locator('[data-testid="real-name-next"]').click();
 
     const enterprise = visiblePage(page, 'page-enterprise');
     await enterprise.waitFor();
     await enterprise.locator('[data-testid="enterprise-item"]').first().waitFor();
-    await fill(page, 'page-enterprise', 'enterprise-uscc', '91350100M000100Y44');
+    await fillField(visiblePage(page, 'page-enterprise'), 'enterprise-uscc', '91350100M000100Y44');
     await enterprise.locator('[data-testid="enterprise-submit"]').click();
     await expect(enterprise.locator('[data-testid="enterprise-uscc-error"]').innerText()).resolves.toContain('校验位');
-    await screenshot(page, 'onboarding-enterprise');
+    await settledScreenshot(page, 'onboarding-enterprise');
     await enterprise.locator('[data-testid="enterprise-next"]').click();
 
     const auth = visiblePage(page, 'page-authorisations');
     await auth.waitFor();
     await expect(auth.locator('[data-testid="step-indicator"]').innerText()).resolves.toContain('第3步');
     await auth.locator('[data-testid="auth-tax"]').waitFor();
-    await screenshot(page, 'onboarding-authorisations');
+    await settledScreenshot(page, 'onboarding-authorisations');
     // The consents given before login are now on the bank's record.
     const token = await page.evaluate(() => JSON.parse(localStorage.getItem('lj.session') ?? '{}').data as string);
     const state = await sandbox.app.inject({
