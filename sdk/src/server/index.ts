@@ -6,7 +6,7 @@ export type { RiskServer, RiskServerOptions } from './risk-server';
 export type { ServerKeyConfig } from './key-ring';
 export type { VerifyContext, VerifyResult, SessionSummary } from './verify-token';
 export { createTokenVerifier } from './verify-token';
-export type { StoredSession, RiskStore } from './store';
+export type { ClaimOutcome, StoredSession, RiskStore, TokenClaim } from './store';
 export { createMemoryStore } from './memory-store';
 export type { MemoryStore } from './memory-store';
 export { ljr1NodeSuite } from './ljr1-node-suite';

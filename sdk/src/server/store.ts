@@ -29,6 +29,21 @@ export interface StoredSession {
   customerId?: string | null;
 }
 
+/**
+ * A verified token's claim on its session's replay state — what `commitToken` records. Handed to
+ * the caller instead of recorded when it verifies with `deferClaim` (PROTOCOL.md §5, deferred claim).
+ */
+export interface TokenClaim {
+  sessionId: string;
+  nonce: string;
+  seq: number;
+  /** Keep the nonce until this server time, Unix ms (the token's ts + the allowed skew). */
+  keepUntil: number;
+}
+
+/** What claiming a token answers: recorded, or refused with the reason. */
+export type ClaimOutcome = 'ok' | 'REPLAY_NONCE' | 'SEQ_REWIND';
+
 export interface RiskStore {
   putSession(s: StoredSession): Promise<void>;
   getSession(id: string): Promise<StoredSession | null>;
@@ -41,12 +56,7 @@ export interface RiskStore {
    * The nonce check comes first so a replayed token reports REPLAY_NONCE. Must hit the shared state:
    * this is what refuses a token another instance already accepted.
    */
-  commitToken(
-    sessionId: string,
-    nonce: string,
-    seq: number,
-    keepUntil: number,
-  ): Promise<'ok' | 'REPLAY_NONCE' | 'SEQ_REWIND'>;
+  commitToken(sessionId: string, nonce: string, seq: number, keepUntil: number): Promise<ClaimOutcome>;
   /**
    * Atomically binds the session to `customerId` if it is unbound, and reports whether it is now
    * bound to exactly that customer. In SQL one statement:

@@ -12,7 +12,7 @@ import type { SuiteRegistry } from '../protocol/suite';
 import { PROTOCOL_VERSION, type TokenKind } from '../protocol/constants';
 import { ReasonCode } from '../protocol/reason-codes';
 import { decodePayload, parseToken, type TokenHeader } from '../protocol/token';
-import type { RiskStore } from './store';
+import type { ClaimOutcome, RiskStore, TokenClaim } from './store';
 import { jsCodec, type BinaryCodec } from '../protocol/codec';
 import { constantTimeEqual, constantTimeEqualString } from '../crypto/constant-time';
 import { bizHash, type BoundRequest } from '../crypto/biz-hash';
@@ -35,6 +35,16 @@ export interface VerifyContext {
    * Omit before login (telemetry, the login itself): an unbound session stays usable.
    */
   customerId?: string;
+  /**
+   * Deferred claim (PROTOCOL.md §5): skip steps 6–7 here and hand the token's nonce and sequence
+   * number back as `claim`, for the caller to record — with `RiskStore.commitToken`'s semantics —
+   * in the same commit as the token's effect (the bank's telemetry ingest stores a token's events
+   * and its claim in one transaction: one commit per request, and a token whose events failed to
+   * commit was not consumed, so the device's resend is accepted). Every other step runs. The caller
+   * MUST NOT act on the token unless that claim answers `'ok'`. Not allowed with `customerId`: the
+   * customer binding is a write that only a claimed token may make.
+   */
+  deferClaim?: boolean;
 }
 
 /** Session facts returned on success (no key material). */
@@ -57,6 +67,8 @@ export type VerifyResult =
       /** Raw device clock at sealing (a signal; compare with header.ts for clock tampering). */
       deviceTime: number;
       session: SessionSummary;
+      /** Only with `deferClaim`: the claim the caller must commit before acting on the token. */
+      claim?: TokenClaim;
     }
   | {
       ok: false;
@@ -97,6 +109,8 @@ export function createTokenVerifier(
 ): (token: string, ctx?: VerifyContext) => Promise<VerifyResult> {
   const codec = o.codec ?? jsCodec;
   return async function verify(token, ctx = {}) {
+    if (ctx.deferClaim && ctx.customerId !== undefined)
+      throw new TypeError('verify: deferClaim cannot be combined with customerId (binding needs a claimed token)');
     // 1. parse
     const parsed = parseToken(token, codec);
     if (!parsed.ok) return fail(ReasonCode.MALFORMED, parsed.message);
@@ -136,11 +150,18 @@ export function createTokenVerifier(
       return fail(ReasonCode.TS_SKEW, `timestamp off by ${header.ts - now} ms`, header);
 
     // 6 + 7. nonce unseen, seq strictly increasing: one atomic store operation. The nonce is kept
-    // for as long as the timestamp window could still accept the token.
-    const committed = await o.store.commitToken(session.id, header.nonce, header.seq, header.ts + o.skewMs);
-    if (committed === 'REPLAY_NONCE') return fail(ReasonCode.REPLAY_NONCE, 'nonce already used', header);
-    if (committed === 'SEQ_REWIND')
-      return fail(ReasonCode.SEQ_REWIND, `seq ${header.seq} not greater than last accepted`, header);
+    // for as long as the timestamp window could still accept the token. Deferred: the caller's.
+    const claim: TokenClaim = {
+      sessionId: session.id,
+      nonce: header.nonce,
+      seq: header.seq,
+      keepUntil: header.ts + o.skewMs,
+    };
+    if (!ctx.deferClaim) {
+      const committed = await o.store.commitToken(claim.sessionId, claim.nonce, claim.seq, claim.keepUntil);
+      const refused = claimRefusal(committed, header);
+      if (refused) return refused;
+    }
 
     // 8. decrypt
     let plaintext: Uint8Array;
@@ -199,6 +220,15 @@ export function createTokenVerifier(
         expiresAt: session.expiresAt,
         customerId,
       },
+      ...(ctx.deferClaim ? { claim } : {}),
     };
   };
+}
+
+/** The failure a refused claim answers (steps 6–7), or null for 'ok'. */
+function claimRefusal(outcome: ClaimOutcome, header: TokenHeader): VerifyResult | null {
+  if (outcome === 'REPLAY_NONCE') return fail(ReasonCode.REPLAY_NONCE, 'nonce already used', header);
+  if (outcome === 'SEQ_REWIND')
+    return fail(ReasonCode.SEQ_REWIND, `seq ${header.seq} not greater than last accepted`, header);
+  return null;
 }
