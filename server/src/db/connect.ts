@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { PGlite as PGliteClass } from '@electric-sql/pglite';
 import { nativeRequire } from '../native-require';
 import type { Database } from './types';
+import { prepareMarkedStatements } from './prepared';
 import { guardPool, stderrConnectionLog, type ConnectionErrorListener } from './resilience';
 
 export type Db = Kysely<Database>;
@@ -57,6 +58,7 @@ export async function createDb(opts: DbOptions = {}): Promise<Db> {
       },
     });
     guardPool(pool, opts.onConnectionError ?? stderrConnectionLog());
+    prepareMarkedStatements(pool);
     if (opts.schema) {
       const c = await pool.connect();
       try {

@@ -1,10 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import type { RiskEngine } from '@lingjie/risk-sdk/engine';
+import type { TokenClaim } from '@lingjie/risk-sdk/server';
 import { AppError } from '../errors';
 import { recordTokenFailure } from './token-failures';
 
 export type VerifyResult =
-  | { ok: true; header: Record<string, unknown>; payload: unknown; session: unknown }
+  | { ok: true; header: Record<string, unknown>; payload: unknown; session: unknown; claim?: TokenClaim }
   | { ok: false; code: string; message: string };
 
 /** The slice of the SDK's server module the bank uses: handshakes and token verification. */
@@ -19,6 +20,8 @@ export interface RiskGate {
       expectAction?: string;
       /** The logged-in customer: binds the token's risk session to them, refuses another's session. */
       customerId?: string;
+      /** Hand back the nonce/sequence claim for the caller to commit with the token's effect (telemetry). */
+      deferClaim?: boolean;
     },
   ): Promise<VerifyResult>;
   /** Public halves of the server keys, for configuring clients. */

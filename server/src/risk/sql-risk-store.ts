@@ -1,10 +1,12 @@
-import { sql } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Db } from '../db/connect';
 import { createBatcher } from '../db/batcher';
+import { preparedAs } from '../db/prepared';
 import { openSecret, sealSecret } from './at-rest';
 import { createSessionCache } from './session-cache';
 
-import type { RiskStore, StoredSession } from '@lingjie/risk-sdk/server';
+import type { ClaimOutcome, RiskStore, StoredSession, TokenClaim } from '@lingjie/risk-sdk/server';
+import type { Database } from '../db/types';
 
 export type { RiskStore, StoredSession };
 
@@ -19,13 +21,8 @@ export interface SqlRiskStoreOptions {
   batch?: { maxBatch?: number; maxWaitMs?: number; maxInFlight?: number };
 }
 
-interface Claim {
-  sessionId: string;
-  nonce: string;
-  seq: number;
-  keepUntil: number;
-}
-type Outcome = 'ok' | 'REPLAY_NONCE' | 'SEQ_REWIND';
+/** The pool (each statement commits by itself). */
+type Executor = Kysely<Database>;
 
 /** PostgreSQL error codes a batch is simply retried on: deadlock, serialization failure. */
 const RETRYABLE = new Set(['40P01', '40001']);
@@ -62,87 +59,14 @@ export function createSqlRiskStore(db: Db, opts: SqlRiskStoreOptions = {}): Risk
     usable: (s) => !opts.atRestKey || opts.atRestKey(s.keyId) !== null,
   });
 
-  const claims = createBatcher<Claim, Outcome>({ ...opts.batch, run: claimAll });
-
-  /** One round per distinct-session group (an UPDATE moves a row once), in arrival order. */
-  async function claimAll(batch: Claim[]): Promise<Outcome[]> {
-    const out: Outcome[] = new Array(batch.length);
-    let rest = batch.map((c, i) => ({ c, i }));
-    while (rest.length) {
-      const seen = new Set<string>();
-      const round = rest.filter((x) => (seen.has(x.c.sessionId) ? false : (seen.add(x.c.sessionId), true)));
-      rest = rest.filter((x) => !round.includes(x));
-      const res = await withRetry(() => claimRound(round.map((x) => x.c)));
-      round.forEach((x, k) => (out[x.i] = res[k]));
-    }
-    return out;
-  }
-
-  async function withRetry<T>(f: () => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await f();
-      } catch (err) {
-        if (attempt >= 3 || !RETRYABLE.has((err as { code?: string }).code ?? '')) throw err;
-      }
-    }
-  }
-
-  /**
-   * The claims travel as one JSON parameter (not arrays: PGlite runs outside Jest's realm, where a
-   * sandbox array is not recognised as one). One statement for claims of distinct sessions: a claim advances its session's sequence only if
-   * its nonce is unseen and its seq is above last_seq, and records its nonce only if it advanced
-   * (a refused token leaves no trace). Session rows are locked in id order first, so two instances'
-   * batches cannot deadlock on each other; a concurrent twin blocks on the row, then re-checks
-   * `last_seq < seq` against the committed row and fails.
-   */
-  async function claimRound(round: Claim[]): Promise<Outcome[]> {
-    const r = await sql<{ i: number; seen: boolean; advanced: boolean; recorded: boolean }>`
-      with input as (
-        select * from jsonb_to_recordset(${JSON.stringify(
-          round.map((c, i) => ({ i, sid: c.sessionId, nonce: c.nonce, seq: c.seq, keep: c.keepUntil })),
-        )}::jsonb) as t(i int, sid text, nonce text, seq int8, keep int8)
-      ), seen as (
-        select i from input where exists (
-          select 1 from risk_nonces n where n.session_id = input.sid and n.nonce = input.nonce)
-      ), locked as (
-        select id from risk_sessions where id in (select sid from input) order by id for update
-      ), adv as (
-        update risk_sessions s set last_seq = input.seq
-        from input
-        where s.id = input.sid and s.id in (select id from locked) and s.last_seq < input.seq
-          and input.i not in (select i from seen)
-        returning input.i
-      ), ins as (
-        insert into risk_nonces (session_id, nonce, keep_until)
-        select sid, nonce, keep from input where i in (select i from adv)
-        on conflict do nothing
-        returning session_id, nonce
-      )
-      select input.i,
-        input.i in (select i from seen) as seen,
-        input.i in (select i from adv) as advanced,
-        exists (select 1 from ins where ins.session_id = input.sid and ins.nonce = input.nonce) as recorded
-      from input order by input.i`.execute(db);
-    const out = r.rows.map((row): Outcome | null =>
-      row.advanced && row.recorded ? 'ok' : row.seen || row.advanced ? 'REPLAY_NONCE' : null,
-    );
-    // Refused without a visible nonce: a rewind, or a twin that committed after this statement's
-    // snapshot. Name the reason the protocol checks first (nonce before sequence) — rare, so a second query.
-    const unsure = round.filter((_, k) => out[k] === null);
-    if (unsure.length) {
-      const found = await db
-        .selectFrom('risk_nonces')
-        .select(['session_id', 'nonce'])
-        .where((eb) => eb.or(unsure.map((c) => eb.and({ session_id: c.sessionId, nonce: c.nonce }))))
-        .execute();
-      const has = new Set(found.map((f) => `${f.session_id}\u0000${f.nonce}`));
-      round.forEach((c, k) => {
-        if (out[k] === null) out[k] = has.has(`${c.sessionId}\u0000${c.nonce}`) ? 'REPLAY_NONCE' : 'SEQ_REWIND';
-      });
-    }
-    return out as Outcome[];
-  }
+  const claims = createBatcher<TokenClaim, ClaimOutcome>({
+    ...opts.batch,
+    run: (batch) =>
+      claimTokens(
+        db,
+        batch.map((claim) => ({ claim, rows: [] })),
+      ),
+  });
 
   return {
     async putSession(s) {
@@ -214,4 +138,142 @@ export function createSqlRiskStore(db: Db, opts: SqlRiskStoreOptions = {}): Risk
       await db.deleteFrom('risk_sessions').where('expires_at', '<=', now).execute();
     },
   };
+}
+
+/**
+ * What a caller writes in the same statement as its tokens' claims (the telemetry ingest: a token's
+ * events), so a request costs one commit and a token and its effect commit together or not at all.
+ */
+export interface ClaimEffect {
+  /** Names the combined statement (db/prepared.ts); its text must be constant. */
+  name: string;
+  /**
+   * A data-modifying statement run as a CTE of the claim statement. `rows` is one JSON parameter:
+   * every row of the round, each with `claim`, the index of its claim; write only the rows whose
+   * claim held: `… where claim in (select i from claimed)`.
+   */
+  statement(rows: string): RawBuilder<unknown>;
+}
+
+/** A claim and the rows its effect writes if it holds. */
+export interface ClaimWith<R> {
+  claim: TokenClaim;
+  rows: R[];
+}
+
+/**
+ * Claims tokens (RiskStore.commitToken's semantics, all-or-nothing per claim), each statement
+ * committing by itself; with `effect`, each claim's rows are written by the same statement, only
+ * for the claims that held. One statement per distinct-session group (an UPDATE moves a row once),
+ * in arrival order.
+ */
+export async function claimTokens<R = never>(
+  executor: Executor,
+  batch: Array<ClaimWith<R>>,
+  effect?: ClaimEffect,
+): Promise<ClaimOutcome[]> {
+  const out: ClaimOutcome[] = new Array(batch.length);
+  let rest = batch.map((c, i) => ({ c, i }));
+  while (rest.length) {
+    const seen = new Set<string>();
+    const round = rest.filter((x) => (seen.has(x.c.claim.sessionId) ? false : (seen.add(x.c.claim.sessionId), true)));
+    rest = rest.filter((x) => !round.includes(x));
+    const res = await retryOnConflict(() =>
+      claimRound(
+        executor,
+        round.map((x) => x.c),
+        effect,
+      ),
+    );
+    round.forEach((x, k) => (out[x.i] = res[k]));
+  }
+  return out;
+}
+
+/** Runs `f` again (up to 3 more times) when PostgreSQL aborted it for a deadlock or serialization failure. */
+async function retryOnConflict<T>(f: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await f();
+    } catch (err) {
+      if (attempt >= 3 || !RETRYABLE.has((err as { code?: string }).code ?? '')) throw err;
+    }
+  }
+}
+
+/**
+ * The claims travel as one JSON parameter (not arrays: PGlite runs outside Jest's realm, where a
+ * sandbox array is not recognised as one), so the text is constant and prepared once per
+ * connection. One statement for claims of distinct sessions: a claim advances its session's
+ * sequence only if its nonce is unseen and its seq is above last_seq, and records its nonce only if
+ * it advanced (a refused token leaves no trace, nor does its effect). Session rows are locked in id
+ * order first, so two instances' batches cannot deadlock on each other; a concurrent twin blocks on
+ * the row, then re-checks `last_seq < seq` against the committed row and fails.
+ */
+async function claimRound<R>(
+  executor: Executor,
+  round: Array<ClaimWith<R>>,
+  effect?: ClaimEffect,
+): Promise<ClaimOutcome[]> {
+  const claims = round.map(({ claim: c }, i) => ({
+    i,
+    sid: c.sessionId,
+    nonce: c.nonce,
+    seq: c.seq,
+    keep: c.keepUntil,
+  }));
+  const effectCte = effect
+    ? sql`, effect as (${effect.statement(JSON.stringify(round.flatMap((w, i) => w.rows.map((r) => ({ ...r, claim: i })))))})`
+    : sql``;
+  const r = await sql<{
+    i: number;
+    seen: boolean;
+    advanced: boolean;
+    recorded: boolean;
+  }>`${preparedAs(effect?.name ?? 'risk-claim')}
+    with input as (
+      select * from jsonb_to_recordset(${JSON.stringify(claims)}::jsonb)
+        as t(i int, sid text, nonce text, seq int8, keep int8)
+    ), seen as (
+      select i from input where exists (
+        select 1 from risk_nonces n where n.session_id = input.sid and n.nonce = input.nonce)
+    ), locked as (
+      select id from risk_sessions where id in (select sid from input) order by id for update
+    ), adv as (
+      update risk_sessions s set last_seq = input.seq
+      from input
+      where s.id = input.sid and s.id in (select id from locked) and s.last_seq < input.seq
+        and input.i not in (select i from seen)
+      returning input.i
+    ), ins as (
+      insert into risk_nonces (session_id, nonce, keep_until)
+      select sid, nonce, keep from input where i in (select i from adv)
+      on conflict do nothing
+      returning session_id, nonce
+    ), claimed as (
+      select input.i from input join ins on ins.session_id = input.sid and ins.nonce = input.nonce
+    )${effectCte}
+    select input.i,
+      input.i in (select i from seen) as seen,
+      input.i in (select i from adv) as advanced,
+      input.i in (select i from claimed) as recorded
+    from input order by input.i`.execute(executor);
+  const out = r.rows.map((row): ClaimOutcome | null =>
+    row.advanced && row.recorded ? 'ok' : row.seen || row.advanced ? 'REPLAY_NONCE' : null,
+  );
+  // Refused without a visible nonce: a rewind, or a twin that committed after this statement's
+  // snapshot. Name the reason the protocol checks first (nonce before sequence) — rare, so a second query.
+  const unsure = round.filter((_, k) => out[k] === null).map((w) => w.claim);
+  if (unsure.length) {
+    const found = await executor
+      .selectFrom('risk_nonces')
+      .select(['session_id', 'nonce'])
+      .where((eb) => eb.or(unsure.map((c) => eb.and({ session_id: c.sessionId, nonce: c.nonce }))))
+      .execute();
+    const has = new Set(found.map((f) => `${f.session_id}\u0000${f.nonce}`));
+    round.forEach(({ claim: c }, k) => {
+      if (out[k] === null) out[k] = has.has(`${c.sessionId}\u0000${c.nonce}`) ? 'REPLAY_NONCE' : 'SEQ_REWIND';
+    });
+  }
+  return out as ClaimOutcome[];
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { buildApp } from '../app';
 import { secondConnection } from '../../test/db';
 import { json, startTestApp, type TestContext } from '../../test/helpers';
@@ -83,6 +84,46 @@ describe('risk routes', () => {
     await other.close();
     await conn.close();
     device.destroy();
+  });
+
+  test('a telemetry token whose events failed to commit is not consumed: the resend is accepted and stored once', async () => {
+    const device = await newDevice(t.app, t.clock);
+    let captured: { token: string } | null = null;
+    const orig = t.app.inject.bind(t.app);
+    const spy = jest.spyOn(t.app, 'inject').mockImplementation(((opts: any) => {
+      if (opts.url !== '/api/risk/telemetry') return orig(opts);
+      captured = opts.payload; // held back: sent below
+      return { statusCode: 503, json: () => ({ code: 'DB_UNAVAILABLE' }) };
+    }) as any);
+    const id = device.track('tap', { n: 4 });
+    await device.flush();
+    spy.mockRestore();
+    // The next insert into telemetry_events fails (a sequence is not rolled back with it, so only once).
+    await sql`create sequence fail_once_seq`.execute(t.db);
+    await sql`create function fail_once() returns trigger language plpgsql as $$
+      begin if nextval('fail_once_seq') = 1 then raise exception 'simulated write failure'; end if; return new; end $$`.execute(
+      t.db,
+    );
+    await sql`create trigger fail_once before insert on telemetry_events for each row execute function fail_once()`.execute(
+      t.db,
+    );
+    try {
+      const failed = await orig({ method: 'POST', url: '/api/risk/telemetry', payload: captured! });
+      expect(failed.statusCode).toBe(500);
+      const resent = await orig({ method: 'POST', url: '/api/risk/telemetry', payload: captured! });
+      expect(resent.statusCode).toBe(200);
+      expect(json(resent).accepted).toEqual([id]);
+      const rows = await t.db.selectFrom('telemetry_events').select('event_id').where('event_id', '=', id!).execute();
+      expect(rows).toHaveLength(1);
+      // …and now it is consumed.
+      const replay = await orig({ method: 'POST', url: '/api/risk/telemetry', payload: captured! });
+      expect(json(replay).code).toBe('REPLAY_NONCE');
+    } finally {
+      await sql`drop trigger fail_once on telemetry_events`.execute(t.db);
+      await sql`drop function fail_once()`.execute(t.db);
+      await sql`drop sequence fail_once_seq`.execute(t.db);
+      device.destroy();
+    }
   });
 
   test('garbage tokens are 403 MALFORMED, never 500', async () => {

@@ -1,11 +1,12 @@
 import type { Clock } from '../clock';
 import type { Db } from '../db/connect';
-import type { Insertable } from 'kysely';
+import { sql } from 'kysely';
 import { createBatcher, type Batcher } from '../db/batcher';
-import type { TelemetryEventsTable } from '../db/types';
 import type { RiskGate } from '../risk/gate';
 import { AppError } from '../errors';
 import { riskReasonMessage } from '../risk/gate';
+import { claimTokens, type ClaimEffect } from '../risk/sql-risk-store';
+import type { ClaimOutcome, TokenClaim } from '@lingjie/risk-sdk/server';
 import { inspectJson } from '../json-guards';
 import { checkEventData } from './telemetry-kinds';
 
@@ -103,11 +104,14 @@ export async function ingestTelemetry(
   token: string,
   hooks: { onRefused?: (code: string) => Promise<void>; onVerified?: (sessionId: string) => Promise<void> } = {},
 ) {
-  const r = await gate.verify(token, { expectKind: 'telemetry' });
-  if (!r.ok) {
-    await hooks.onRefused?.(r.code);
-    throw new AppError(403, r.code, riskReasonMessage(r.code));
-  }
+  const refuse = async (code: string): Promise<never> => {
+    await hooks.onRefused?.(code);
+    throw new AppError(403, code, riskReasonMessage(code));
+  };
+  // The token's nonce/sequence claim is committed below together with its events (one commit).
+  const r = await gate.verify(token, { expectKind: 'telemetry', deferClaim: true });
+  if (!r.ok) return refuse(r.code);
+  if (!r.claim) throw new Error('ingestTelemetry: the risk gate did not hand back the deferred claim');
   const sessionId = telemetrySessionOf(r);
   await hooks.onVerified?.(sessionId);
   const events = eventsOf(r.payload);
@@ -118,45 +122,66 @@ export async function ingestTelemetry(
     if (why) refused.push({ id: e.id, code: why });
     else kept.push(e);
   }
-  if (kept.length) {
-    const now = clock.now();
-    await writerFor(db).add(
-      kept.map((e) => ({
-        event_id: e.id,
-        session_id: sessionId,
-        kind: e.type,
-        payload: JSON.stringify(e),
-        received_at: now,
-      })),
-    );
-  }
+  const outcome = await writerFor(db).add({
+    claim: r.claim,
+    rows: kept.map((e) => ({ event_id: e.id, session_id: sessionId, kind: e.type, payload: e })),
+    at: clock.now(),
+  });
+  if (outcome !== 'ok') return refuse(outcome);
   return { accepted: [...new Set(events.map((e) => e.id))], refused };
 }
 
-type EventRow = Insertable<TelemetryEventsTable>;
+interface EventRow {
+  event_id: string;
+  session_id: string;
+  kind: string;
+  payload: TelemetryEvent;
+}
+
+/** One telemetry request's write: its token's claim and the events to store if the claim holds. */
+interface IngestWrite {
+  claim: TokenClaim;
+  rows: EventRow[];
+  at: Date;
+}
 
 /**
- * Group commit for event rows (issue #11 point 2): the rows of requests arriving together go into
- * one multi-row INSERT; each request is answered only after that INSERT committed, so nothing is
- * acknowledged before it is durable. A failed INSERT fails every request of its batch (503 to
- * each, the devices resend; ON CONFLICT makes a resend harmless). One writer per database handle.
+ * Group commit (issue #11 point 2): the writes of requests arriving together go into ONE statement
+ * — their tokens' nonce/sequence claims and, for the claims that held, their events — so a request
+ * costs one commit, and each is answered only after it committed: nothing is acknowledged before
+ * it is durable. A token and its events commit together or not at all: a failed statement fails
+ * every request of its batch (503), consumes none of their tokens, and the devices' resends are
+ * accepted (ON CONFLICT makes a resend harmless). The rows travel as one JSON parameter, so the
+ * text never changes and PostgreSQL plans it once per connection (db/prepared.ts). The claims go to
+ * this database's risk tables — the store of the app's risk gate (app.ts). One writer per database.
  */
-const writers = new WeakMap<Db, Batcher<EventRow[], void>>();
-function writerFor(db: Db): Batcher<EventRow[], void> {
+const storeEvents: ClaimEffect = {
+  name: 'telemetry-ingest',
+  statement: (rows) => sql`
+    insert into telemetry_events (event_id, session_id, kind, payload, received_at)
+    select event_id, session_id, kind, payload, received_at
+    from jsonb_to_recordset(${rows}::jsonb)
+      as t(claim int, event_id text, session_id text, kind text, payload jsonb, received_at timestamptz)
+    where claim in (select i from claimed)
+    on conflict (session_id, event_id) do nothing`,
+};
+
+const writers = new WeakMap<Db, Batcher<IngestWrite, ClaimOutcome>>();
+function writerFor(db: Db): Batcher<IngestWrite, ClaimOutcome> {
   let w = writers.get(db);
   if (!w) {
-    w = createBatcher<EventRow[], void>({
-      // A batch is bounded in requests (each ≤ 50 events): 32 × 50 rows × 5 columns stays far below
-      // PostgreSQL's 65 535 bind parameters.
+    w = createBatcher<IngestWrite, ClaimOutcome>({
+      // A batch is bounded in requests (each ≤ 50 events of ≤ 32 KB): ≤ 1,600 rows in one parameter.
       maxBatch: 32,
-      run: async (requests) => {
-        await db
-          .insertInto('telemetry_events')
-          .values(requests.flat())
-          .onConflict((oc) => oc.columns(['session_id', 'event_id']).doNothing())
-          .execute();
-        return requests.map(() => undefined);
-      },
+      run: (writes) =>
+        claimTokens(
+          db,
+          writes.map((w) => ({
+            claim: w.claim,
+            rows: w.rows.map((row) => ({ ...row, received_at: w.at.toISOString() })),
+          })),
+          storeEvents,
+        ),
     });
     writers.set(db, w);
   }
