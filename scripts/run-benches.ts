@@ -21,7 +21,11 @@ const files = DIRS.flatMap((d) =>
 let failed = 0;
 for (const file of files) {
   console.log(`\n=== ${file}`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', file], { stdio: 'inherit' });
+  // `@lingjie/source`: the workspace's SDK from its sources, as Jest and `tsx` resolve it. Without
+  // it, Node's loader picks the package's built `dist/`, and a bench would measure the last build.
+  const run = spawnSync(process.execPath, ['--conditions=@lingjie/source', '--import', 'tsx', '--expose-gc', file], {
+    stdio: 'inherit',
+  });
   if (run.status !== 0) failed += 1;
 }
 console.log(`\n${files.length - failed} benchmark file(s) ran, ${failed} failed`);

@@ -8,8 +8,11 @@
  * Each device (session) sends its tokens one after the other, as a phone does; CONCURRENCY devices
  * at once, as request handlers would. "SQL, no cache, batch 1" is the store as it was before issue
  * #11 (one session read + one claim statement per token), measured in the same run for the ratio.
+ * Then a replay flood on PostgreSQL: 4,000 claimed tokens sent again, refused by SQL alone, and
+ * with the Redis nonce cache in front when BENCH_REDIS_URL (or TEST_REDIS_URL) is set.
  * Env: BENCH_TOKENS (default 6000 per store), BENCH_CONCURRENCY (default 64).
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
@@ -17,8 +20,11 @@ import { createMemoryStore, type RiskStore, type StoredSession } from '@lingjie/
 import { createHarness, postTo } from '../../sdk/src/server/test-kit';
 import { onEachSqlDatabase } from './bench-databases';
 import { createSqlRiskStore, type SqlRiskStoreOptions } from '../src/risk/sql-risk-store';
+import { connectRedis } from '../src/risk/redis-connection';
+import { withRedisNonceCache } from '../src/risk/redis-nonce-cache';
 
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 6000);
+const REPLAYS = 4000;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const TARGET = 5000;
 /** The verifier alone on a quiet core (sdk/bench/verify.bench.ts, README budget table). */
@@ -70,11 +76,44 @@ async function measure(name: string, store: RiskStore) {
   };
 }
 
+/**
+ * A replay flood: every token is verified once (claimed), then all of them are sent again at once,
+ * CONCURRENCY at a time; replays refused per second (each must be REPLAY_NONCE).
+ */
+async function replayFlood(name: string, store: RiskStore) {
+  const h = createHarness({ store, sessionTtlMs: 24 * 3600_000 });
+  const devices: string[][] = [];
+  for (let d = 0; d < CONCURRENCY; d++) {
+    const c = h.newClient();
+    const tokens: string[] = [];
+    for (let i = 0; i < Math.ceil(REPLAYS / CONCURRENCY); i++) tokens.push(await c.seal('telemetry', null, { i }));
+    devices.push(tokens);
+  }
+  // Each device's tokens in order (sequence numbers must rise), the devices at once.
+  const send = (want: string) =>
+    Promise.all(
+      devices.map(async (tokens) => {
+        for (const token of tokens) {
+          const r = await h.server.verify(token);
+          if ((r.ok ? 'ok' : r.code) !== want)
+            throw new Error(`${name}: ${r.ok ? 'accepted' : r.code}, wanted ${want}`);
+        }
+      }),
+    );
+  await send('ok');
+  const t0 = process.hrtime.bigint();
+  await send('REPLAY_NONCE');
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const total = devices.length * devices[0].length;
+  return { store: name, replays: total, refusedPerSec: Math.round((total / ms) * 1000) };
+}
+
 /** The store as it was before issue #11: no session cache, one claim per statement. */
 const BEFORE: SqlRiskStoreOptions = { sessionCacheSize: 0, batch: { maxBatch: 1, maxInFlight: 10 } };
 
 async function main() {
   const results = [await measure('verifier alone (baseline)', verifierOnlyStore())];
+  const replays: Array<Awaited<ReturnType<typeof replayFlood>>> = [];
   results.push(await measure('memory store', createMemoryStore()));
 
   await onEachSqlDatabase(async (db, kind) => {
@@ -98,6 +137,25 @@ async function main() {
     // pg_stat counters are published with a delay; give them a moment.
     await new Promise((ok) => setTimeout(ok, 1000));
     results.push({ ...r, commitsPerToken: +((await commits()) - c0) / r.tokens });
+
+    // Replays refused by SQL alone, and with the Redis nonce cache in front (REDIS_URL deployments).
+    replays.push(await replayFlood('PostgreSQL', createSqlRiskStore(db)));
+    const redisUrl = process.env.BENCH_REDIS_URL || process.env.TEST_REDIS_URL;
+    if (redisUrl) {
+      const redis = connectRedis(redisUrl);
+      const prefix = `bench:${randomBytes(4).toString('hex')}:`;
+      const cached = () => withRedisNonceCache(createSqlRiskStore(db), { redis, prefix, clock: Date.now });
+      try {
+        // What the cache costs an accepted token (a lookup before the claim, a write after it)…
+        results.push(await measure('PostgreSQL + Redis nonce cache', cached()));
+        // …and what it saves on a replay.
+        replays.push(await replayFlood('PostgreSQL + Redis nonce cache', cached()));
+      } finally {
+        const keys = await redis.keys(`${prefix}*`);
+        for (let i = 0; i < keys.length; i += 1000) await redis.del(...keys.slice(i, i + 1000));
+        await redis.quit();
+      }
+    }
   });
 
   const baseline = results[0].tokensPerSec;
@@ -125,6 +183,8 @@ async function main() {
         `${before ? `; ${(pg.tokensPerSec / before.tokensPerSec).toFixed(1)} × before` : ''}`,
     );
   else console.log('PostgreSQL not measured: set BENCH_DATABASE_URL or TEST_DATABASE_URL');
+  for (const r of replays) console.log(`replay flood, ${r.store.padEnd(31)} ${f(r.refusedPerSec)} replays refused/s`);
+  if (replays.length === 1) console.log('Redis nonce cache not measured: set BENCH_REDIS_URL or TEST_REDIS_URL');
 
   const result = {
     benchmark: 'verify-store',
@@ -133,6 +193,7 @@ async function main() {
     targetTokensPerSec: TARGET,
     targetShareOfVerifier: +targetShare.toFixed(3),
     results,
+    replays,
   };
   const out = resolve(__dirname, '../../bench-results');
   mkdirSync(out, { recursive: true });

@@ -17,7 +17,8 @@ import { processPiiVault } from './pii/config';
 import type { PiiVault } from './pii/vault';
 import { createSqlEngineStore } from './risk/sql-engine-store';
 import { connectRedis } from './risk/redis-connection';
-import { createRedisEngineStore } from './risk/redis-engine-store';
+import { createRedisEngineStore, DEFAULT_REDIS_PREFIX } from './risk/redis-engine-store';
+import { withRedisNonceCache } from './risk/redis-nonce-cache';
 import { parseStaffKeys } from './staff/staff-auth';
 import { staffAuthenticator } from './staff/principal';
 import { registerStaffAudit } from './staff/audit';
@@ -60,8 +61,9 @@ export interface BuildAppOptions {
    */
   pii?: PiiVault;
   /**
-   * Redis for the default engine's hot state (velocity windows, channel buckets; redis-engine-store.ts),
-   * default `REDIS_URL`; unset → everything in SQL. Ignored when `engine` is given.
+   * Redis for the default engine's hot state (velocity windows, channel buckets; redis-engine-store.ts)
+   * and the verifier's nonce cache (redis-nonce-cache.ts), default `REDIS_URL`; unset → everything in
+   * SQL. Ignored when `engine` is given.
    */
   redisUrl?: string;
   /** Namespace of its keys (default 'lingjie:engine:'): instances of one bank share it, tests use a random one. */
@@ -120,26 +122,29 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     reply.header('x-request-id', request.id);
   });
 
-  const risk =
-    opts.risk ??
-    createSdkRiskGate({
-      keys: opts.riskKeys ?? [],
-      store: createSqlRiskStore(opts.db, { atRestKey: atRestKeys(opts.riskKeys ?? []) }),
-      clock: () => clock.now().getTime(),
-    });
   const redisUrl = opts.engine ? undefined : opts.redisUrl || process.env.REDIS_URL || undefined;
   const redis = redisUrl ? connectRedis(redisUrl) : undefined;
   if (redis)
     app.addHook('onClose', async () => {
       await redis.quit().catch(() => redis.disconnect());
     });
+  const redisPrefix = opts.redisPrefix ?? DEFAULT_REDIS_PREFIX;
+  const riskStore = createSqlRiskStore(opts.db, { atRestKey: atRestKeys(opts.riskKeys ?? []) });
+  const risk =
+    opts.risk ??
+    createSdkRiskGate({
+      keys: opts.riskKeys ?? [],
+      // With Redis, replays are refused from its nonce cache before SQL (which stays the authority).
+      store: redis
+        ? withRedisNonceCache(riskStore, { redis, prefix: redisPrefix, clock: () => clock.now().getTime() })
+        : riskStore,
+      clock: () => clock.now().getTime(),
+    });
   const sqlEngineStore = createSqlEngineStore(opts.db);
   const rawEngine =
     opts.engine ??
     createRiskEngine({
-      store: redis
-        ? createRedisEngineStore({ redis, durable: sqlEngineStore, prefix: opts.redisPrefix })
-        : sqlEngineStore,
+      store: redis ? createRedisEngineStore({ redis, durable: sqlEngineStore, prefix: redisPrefix }) : sqlEngineStore,
       clock: () => clock.now().getTime(),
       identityKey: opts.identityKey ?? processIdentityKey(),
       ruleSets: opts.ruleSets,
