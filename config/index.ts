@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import webpack from 'webpack';
 import devConfig from './dev';
 import prodConfig from './prod';
 import { PreloadHomePagePlugin } from './plugins/h5-preload-home';
@@ -32,6 +33,18 @@ function preferSdkSources(chain: { resolve: { set(key: string, value: unknown): 
 // index (or one string table) gets that module, not the whole barrel (decimal-free validators,
 // no dayjs on the home screen). dayjs's utc plugin is registered by each module that uses it.
 const SIDE_EFFECT_FREE = /[\\/]src[\\/](domain|locales)[\\/].*\.ts$/;
+
+/*
+ * crypto-js asks for Node's `crypto` (its package maps it to `false` for browsers, so webpack makes
+ * an "ignored" module without a resource). Taro 4.2.1's MiniSplitChunksPlugin stops scanning a
+ * subpackage chunk's modules at the first such module (a `return` inside its loop), so every module
+ * sorted after it — decimal.js among them, used only by subpackages — stayed in the main package's
+ * vendors.js. An empty stub with a real path keeps the scan going (main package −31 KB).
+ */
+const NO_NODE_CRYPTO = path.resolve(__dirname, 'stubs', 'no-node-crypto.js');
+function stubNodeCrypto(chain: { plugin(name: string): { use(p: unknown, args: unknown[]): unknown } }): void {
+  chain.plugin('lj-no-node-crypto').use(webpack.NormalModuleReplacementPlugin, [/^crypto$/, NO_NODE_CRYPTO]);
+}
 
 type RuleChain = { test(t: RegExp): { set(key: 'sideEffects', value: boolean): unknown } };
 function markSideEffectFree(chain: { module: { rule(name: string): RuleChain } }): void {
@@ -123,6 +136,7 @@ export default defineConfig<'webpack5'>((merge) => {
       webpackChain(chain) {
         preferSdkSources(chain);
         markSideEffectFree(chain);
+        stubNodeCrypto(chain);
       },
       // Pages import shared component styles in different orders; each rule is scoped by class.
       miniCssExtractPluginOption: { ignoreOrder: true },

@@ -53,6 +53,28 @@ describe('checkWeapp', () => {
     expect(checkWeapp(dir).problems).toEqual(['主包文件 pages/index/index.js 引用了分包 package-a/x/index']);
   });
 
+  it('reports a require whose file is missing and one into another subpackage', () => {
+    const dir = writeBuild({
+      'app.json': appJson({
+        subPackages: [
+          { root: 'package-a', pages: ['x/index'] },
+          { root: 'package-b', pages: ['y/index'] },
+        ],
+      }),
+      ...page('pages/index/index'),
+      ...page('package-a/x/index'),
+      ...page('package-b/y/index'),
+      'package-a/sub-common/shared.js': '',
+      'package-a/x/index.js': 'require("../sub-common/shared.js");require("../sub-common/gone.js");',
+      'package-b/y/index.js': 'require("../../package-a/sub-common/shared.js");require("../../vendors.js")',
+      'vendors.js': '',
+    });
+    expect(checkWeapp(dir).problems).toEqual([
+      '文件 package-a/x/index.js 引用的 package-a/sub-common/gone.js 不存在',
+      '分包文件 package-b/y/index.js 引用了另一个分包 package-a/sub-common/shared.js',
+    ]);
+  });
+
   it('reports a main package over budget', () => {
     const dir = writeBuild({
       'app.json': appJson(),

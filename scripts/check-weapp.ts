@@ -1,7 +1,8 @@
 /**
  * Checks a production WeChat build (dist/weapp) the way the WeChat uploader would refuse it,
- * before anyone opens DevTools: every page has its files, tab pages are in the main package, no
- * main-package module requires a subpackage, the privacy switch is on, and sizes are in budget.
+ * before anyone opens DevTools: every page has its files, tab pages are in the main package, every
+ * relative require finds its file, no package requires another subpackage's files, the privacy
+ * switch is on, and sizes are in budget.
  * Usage: npx tsx scripts/check-weapp.ts [dist/weapp]   (exit 1 on any violation)
  */
 import fs from 'node:fs';
@@ -12,6 +13,7 @@ const KB = 1024;
 // hello-world is ~364 KB of it). Issue 11 sets the target at 500 KB; we are not there yet (the risk
 // SDK, reached from the app entry and the API client, is ~70 KB of what is left — README, Budgets),
 // so the check fails above a ceiling that only guards against growth, and prints the target beside it.
+// (551 KB on 2026-12-02; the ceiling stays with room for an ordinary feature.)
 export const MAIN_BUDGET = 600 * KB;
 export const MAIN_TARGET = 500 * KB;
 export const SUBPACKAGE_BUDGET = 2048 * KB;
@@ -57,12 +59,20 @@ export function checkWeapp(distDir: string): WeappReport {
   if (app.__usePrivacyCheck__ !== true) problems.push('app.json 未开启 __usePrivacyCheck__（隐私接口将不可用）');
 
   const files = walk(distDir).map((abs) => ({ abs, rel: path.relative(distDir, abs).split(path.sep).join('/') }));
+  // What a page loads at run time: a required file must exist, and a package may reach only its own
+  // files and the main package's (WeChat refuses a synchronous require across subpackages). The
+  // shared code Taro moves into each subpackage's sub-common/ is checked by this too.
+  const exists = (rel: string) => [rel, `${rel}.js`].some((r) => fs.existsSync(path.join(distDir, r)));
   for (const { abs, rel } of files) {
-    if (!rel.endsWith('.js') || rootOf(rel, roots)) continue;
+    if (!rel.endsWith('.js')) continue;
+    const own = rootOf(rel, roots);
     const code = fs.readFileSync(abs, 'utf8');
-    for (const m of code.matchAll(/require\(\s*["']([^"']+)["']\s*\)/g)) {
+    for (const m of code.matchAll(/require\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)) {
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(rel), m[1]));
-      if (rootOf(target, roots)) problems.push(`主包文件 ${rel} 引用了分包 ${target}`);
+      const targetRoot = rootOf(target, roots);
+      if (!exists(target)) problems.push(`文件 ${rel} 引用的 ${target} 不存在`);
+      else if (targetRoot && !own) problems.push(`主包文件 ${rel} 引用了分包 ${target}`);
+      else if (targetRoot && own && targetRoot !== own) problems.push(`分包文件 ${rel} 引用了另一个分包 ${target}`);
     }
   }
 
