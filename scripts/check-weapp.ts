@@ -2,11 +2,13 @@
  * Checks a production WeChat build (dist/weapp) the way the WeChat uploader would refuse it,
  * before anyone opens DevTools: every page has its files, tab pages are in the main package, every
  * relative require finds its file, no package requires another subpackage's files, the privacy
- * switch is on, and sizes are in budget.
+ * switch is on, and sizes are in budget; then app.js and every page are loaded in a sandbox
+ * (scripts/weapp-smoke.ts) to prove each one finds its modules and registers.
  * Usage: npx tsx scripts/check-weapp.ts [dist/weapp]   (exit 1 on any violation)
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { smokeWeapp } from './weapp-smoke';
 
 const KB = 1024;
 // WeChat's limit is 2 MB, but the main package is downloaded before the first screen (Taro's
@@ -101,6 +103,8 @@ export function formatSize(s: { name: string; bytes: number; budget: number }): 
 if (require.main === module) {
   const dist = path.resolve(process.argv[2] ?? 'dist/weapp');
   const { problems, sizes } = checkWeapp(dist);
+  // Only a build whose files are all there is worth loading.
+  if (!problems.length) problems.push(...smokeWeapp(dist));
   console.log('WeChat package sizes (production build):');
   for (const s of sizes) console.log(`  ${formatSize(s)}`);
   console.log(`  target (issue 11): ${formatSize({ ...sizes[0], budget: MAIN_TARGET })}`);
@@ -108,5 +112,5 @@ if (require.main === module) {
     console.error(`\n${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     process.exit(1);
   }
-  console.log('weapp check: ok');
+  console.log('weapp check: ok (every page has its files; app.js and every page load in a sandbox and register)');
 }
