@@ -14,7 +14,10 @@ declare module 'autocannon' {
       method?: string;
       headers?: Record<string, string>;
       body?: string;
-      setupClient?: (client: Client) => void;
+      /** A function, or with `workers` the absolute path of a module exporting one. */
+      setupClient?: ((client: Client) => void) | string;
+      /** Worker threads firing the requests. */
+      workers?: number;
     }
     interface Histogram {
       average: number;

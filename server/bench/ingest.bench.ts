@@ -4,7 +4,8 @@
  *   npx tsx server/bench/ingest.bench.ts                    # PGlite (on disk, in a temp dir)
  *   BENCH_DATABASE_URL=postgres://… npx tsx server/bench/ingest.bench.ts   (or DATABASE_URL)
  * Three loopback runs: the bare route at full speed (BENCH_SECONDS), ingest at full speed (one
- * pre-sealed token per request, BENCH_TOKENS per connection), ingest at a fixed 1,000 req/s.
+ * pre-sealed token per request, BENCH_TOKENS per connection), ingest at a fixed 1,000 req/s. The
+ * load generator (autocannon) runs in its own thread, so the bank's event loop is its own.
  * Env: BENCH_CONNECTIONS (default 10), BENCH_TOKENS (default 1500), BENCH_SECONDS (default 5).
  */
 import autocannon from 'autocannon';
@@ -72,31 +73,33 @@ async function tokensFromDevice(base: string, key: { keyId: string; publicKey: s
   return captured;
 }
 
+/**
+ * One autocannon run from its own thread (one worker): the load generator does not share the
+ * bank's event loop, as a client fleet (or wrk on another core) would not. With `tokens`, each
+ * connection sends its own device's tokens in order (ingest-client.cjs).
+ */
 function run(opts: autocannon.Options & { tokens?: string[][] }): Promise<autocannon.Result> {
   const { tokens, ...rest } = opts;
-  let next = 0;
+  if (tokens) {
+    const file = join(tokenDir, `tokens-${runs++}.json`);
+    writeFileSync(file, JSON.stringify(tokens));
+    process.env.LJ_BENCH_TOKENS_FILE = file;
+  }
   return new Promise((resolveRun, reject) => {
     autocannon(
       {
         ...rest,
+        workers: 1,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        // Each connection sends its own device's tokens in order (sequence numbers must rise).
-        setupClient: tokens
-          ? (client) => {
-              const list = tokens[next++ % tokens.length];
-              let i = 0;
-              client.setBody(JSON.stringify({ token: list[i++] }));
-              client.on('response', () => {
-                if (i < list.length) client.setBody(JSON.stringify({ token: list[i++] }));
-              });
-            }
-          : undefined,
+        setupClient: tokens ? resolve(__dirname, 'ingest-client.cjs') : undefined,
       },
       (err, result) => (err ? reject(err) : resolveRun(result)),
     );
   });
 }
+const tokenDir = mkdtempSync(join(tmpdir(), 'lj-ingest-tokens-'));
+let runs = 0;
 
 const summary = (r: autocannon.Result) => ({
   requestsPerSec: Math.round(r.requests.total / r.duration),
@@ -205,6 +208,7 @@ async function main() {
   if (schema) await sql.raw(`drop schema "${schema}" cascade`).execute(db);
   await db.destroy();
   if (dir) rmSync(dir, { recursive: true, force: true });
+  rmSync(tokenDir, { recursive: true, force: true });
 }
 
 main().catch((e) => {
