@@ -95,4 +95,28 @@ describe('offline: flaky network and app kills', () => {
     expect(bank.droppedReports[bank.droppedReports.length - 1]).toBe(0); // acknowledged, so reset
     client.destroy();
   });
+
+  it('a tracked string with a lone surrogate is refused at track(), and telemetry keeps flowing', async () => {
+    jest.useFakeTimers({ now: 1_800_000_000_000 });
+    const bank = createTestBank({ clock: () => Date.now() });
+    const errors: unknown[] = [];
+    const { client } = createVirtualClient({
+      serverPublicKey: bank.publicKey,
+      keyId: bank.keyId,
+      transport: { batchSize: 5 },
+      telemetryOnGrant: false,
+      onError: (e) => errors.push(e),
+      device: { post: (url, body) => bank.post(url, body) },
+    });
+    await client.grantConsent(['basic']);
+    const before = client.track('tap', { label: 'ok' })!;
+    // Half an emoji: what slicing a user-typed string by UTF-16 units can leave behind.
+    expect(client.track('tap', { label: '😀'.slice(0, 1) })).toBeNull();
+    expect(String(errors[0])).toMatch(/cannot be sent/);
+    const after = client.track('tap', { label: 'ok again' })!;
+    await client.flush();
+    expect(bank.events.has(before)).toBe(true);
+    expect(bank.events.has(after)).toBe(true);
+    client.destroy();
+  });
 });

@@ -45,6 +45,30 @@ describe('telemetry transport', () => {
     expect(s.sent.map((b) => b.map((e) => e.type))).toEqual([['a', 'b', 'c']]);
   });
 
+  it('refuses an event that could never be sealed (lone surrogate), so it cannot block the queue', async () => {
+    const s = setup({ batchSize: 2, maxAgeMs: 60_000 });
+    s.t.enqueue('a');
+    expect(() => s.t.enqueue('tap', { label: 'x\ud800' })).toThrow(/cannot be sent: .*surrogate/);
+    expect(() => s.t.enqueue('tap', { n: Number.NaN })).toThrow(TypeError);
+    expect(s.t.size()).toBe(1);
+    s.t.enqueue('b');
+    await jest.advanceTimersByTimeAsync(0);
+    expect(s.sent.map((b) => b.map((e) => e.type))).toEqual([['a', 'b']]);
+  });
+
+  it('drops (and counts) an unsendable event a previous version persisted, and sends the rest', async () => {
+    const storage = createMemoryStorage();
+    const good = { id: 'AAAAAAAAAAAAAAAAAAAAAA', t: 1, type: 'a' };
+    const poisoned = { id: 'BBBBBBBBBBBBBBBBBBBBBB', t: 2, type: 'tap', data: { label: '\udc00' } };
+    createSdkStorage(storage).setJson('tq', { events: [poisoned, good], dropped: 1 });
+    const s = setup({ batchSize: 1, maxAgeMs: 60_000 }, storage);
+    expect(s.t.size()).toBe(1);
+    expect(s.t.dropped()).toBe(2);
+    await s.t.flush();
+    expect(s.sent.map((b) => b.map((e) => e.id))).toEqual([[good.id]]);
+    expect(s.metas).toEqual([2]);
+  });
+
   it('sends when the oldest event reaches the age threshold', async () => {
     const s = setup({ batchSize: 100, maxAgeMs: 5_000 });
     s.t.enqueue('a');

@@ -1,6 +1,7 @@
 import type { SdkStorage } from '../platform/sdk-storage';
 import { backoffDelay, bytesToUnit } from './backoff';
 import { eventIdFrom } from './event-id';
+import { canonicalJson } from '../crypto/canonical-json';
 
 /** One telemetry event; `id` lets the server drop the duplicates that retries and app kills create. */
 export interface TelemetryEvent {
@@ -40,6 +41,7 @@ export interface FlushResult {
 }
 
 export interface Transport {
+  /** Queues an event; throws a TypeError (and queues nothing) for data that can never be sealed. */
   enqueue(type: string, data?: unknown): string;
   /** Send everything now (app hide, explicit flush), ignoring any backoff wait. */
   flush(): Promise<FlushResult>;
@@ -59,6 +61,20 @@ interface Persisted {
 
 const QUEUE_KEY = 'tq';
 
+/**
+ * Why an event could never be sealed (a lone surrogate in a string, a number JSON cannot carry,
+ * a cycle…), or null. Checked when an event is queued — an unsealable event at the head of the
+ * queue would fail its batch on every retry and stop all telemetry from the device.
+ */
+function unsendable(e: TelemetryEvent): string | null {
+  try {
+    canonicalJson(e);
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
 export function createTransport(deps: TransportDeps, options: TransportOptions = {}): Transport {
   const batchSize = options.batchSize ?? 20;
   const maxAgeMs = options.maxAgeMs ?? 30_000;
@@ -67,10 +83,12 @@ export function createTransport(deps: TransportDeps, options: TransportOptions =
   const maxBackoffMs = options.maxBackoffMs ?? 300_000;
 
   // Whatever a previous (killed) instance left behind is sent first.
+  // (An unsendable event a version before the check let in is dropped and counted, not retried.)
   const saved = deps.storage.getJson<Persisted>(QUEUE_KEY);
-  let events: TelemetryEvent[] =
+  const restored =
     saved && Array.isArray(saved.events) ? saved.events.filter((e) => e && typeof e.id === 'string') : [];
-  let droppedCount = saved && typeof saved.dropped === 'number' ? saved.dropped : 0;
+  let events: TelemetryEvent[] = restored.filter((e) => unsendable(e) === null);
+  let droppedCount = (saved && typeof saved.dropped === 'number' ? saved.dropped : 0) + restored.length - events.length;
   let failures = 0;
   let retryAt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -155,6 +173,8 @@ export function createTransport(deps: TransportDeps, options: TransportOptions =
       const id = eventIdFrom(deps.randomBytes(16));
       const event: TelemetryEvent = { id, t: deps.now(), type };
       if (data !== undefined) event.data = data;
+      const why = unsendable(event);
+      if (why) throw new TypeError(`telemetry event "${type}" cannot be sent: ${why}`);
       events.push(event);
       if (events.length > maxQueue) {
         // Oldest first: recent events matter more for a decision being made now.
