@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from './api/api-error';
-import { zhCN } from '../locales/zh-CN';
+import { zhCN } from '../locales/zh-CN/entry';
 
 export interface AsyncState<T> {
   data: T | undefined;

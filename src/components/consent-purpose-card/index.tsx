@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { SIGNALS } from '@lingjie/risk-sdk';
 import { Button, Checkbox, Tag } from '../nutui';
-import { zhCN } from '../../locales/zh-CN';
+import { zhCN } from '../../locales/zh-CN/entry';
 import type { ConsentPurpose } from '../../services/consent';
 import './index.scss';
 

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import { Tag } from '../nutui';
 import { formatYuan } from '../../domain';
-import { zhCN } from '../../locales/zh-CN';
+import { zhCN } from '../../locales/zh-CN/entry';
 import { deferralOf, type LoanSummary } from '../servicing-data';
 import './index.scss';
 

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import { Button } from '../nutui';
-import { zhCN } from '../../locales/zh-CN';
+import { zhCN } from '../../locales/zh-CN/entry';
 import './index.scss';
 
 /** Reloading fetches the page again and puts the tab bar back in step with the page shown. */

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components';
-import { zhCN } from '../../locales/zh-CN';
+import { zhCN } from '../../locales/zh-CN/entry';
 import { Button } from '../nutui';
 import './index.scss';
 

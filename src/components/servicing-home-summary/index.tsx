@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '../nutui';
 import { formatYuan } from '../../domain';
-import { zhCN } from '../../locales/zh-CN';
+import { zhCN } from '../../locales/zh-CN/entry';
 import { api } from '../../services/api/client';
 import { useAsync } from '../../services/use-async';
 import { repayUrl } from '../servicing-data';

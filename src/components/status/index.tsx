@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { Button, Loading } from '../nutui';
-import { zhCN } from '../../locales/zh-CN';
+import { zhCN } from '../../locales/zh-CN/entry';
 import './index.scss';
 
 /** A wait the user can see, with what is happening. */

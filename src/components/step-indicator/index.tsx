@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components';
-import { zhCN } from '../../locales/zh-CN';
+import { zhCN } from '../../locales/zh-CN/entry';
 
 interface StepIndicatorProps {
   step: number;

@@ -1,5 +1,6 @@
-// Every user-facing string of the mini-program (zh-CN first), one module per journey. Pages import
-// `zhCN` from here only, so a later locale is one more folder of the same shape.
+// Every user-facing string of the mini-program (zh-CN first), one module per journey, so a later
+// locale is one more folder of the same shape. Subpackage pages import `zhCN` from here; code in
+// the WeChat main package imports the same-shaped subset from ./entry.ts.
 import { base } from './base';
 import { onboarding } from './onboarding';
 import { apply } from './apply';

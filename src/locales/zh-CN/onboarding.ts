@@ -1,123 +1,12 @@
-// Strings of the consent, login, real-name, enterprise, data authorisations, 我的, settings,
-// notices, contracts archive and service screens.
+// Strings of the onboarding journey's subpackage screens — real-name, enterprise, data
+// authorisations, settings, notices, contracts archive and service — plus the main-package ones
+// (consent, login, 我的) from onboarding-entry.ts.
 
 import { COMPLAINT_CATEGORIES } from '../../domain/complaint-categories';
-
-/** What each consent purpose is, in the layered notice: summary first, details on demand. */
-const purposes = {
-  personal_info: {
-    title: '个人信息处理',
-    summary: '用于登录、实名认证、贷款申请和合同管理。',
-    collected: '微信登录标识、手机号、姓名、身份证号、企业信息、申请和还款记录。',
-    why: '识别您的身份，办理贷款申请、签约、放款和还款。',
-    retention: '贷款结清后按监管要求保存5年，之后删除或匿名化。',
-    requiredReason: '必选：没有这些信息无法在线办理贷款。',
-  },
-  risk_device: {
-    title: '风控设备与行为数据',
-    summary: '用于识别冒用身份、设备农场和自动化攻击，保护您的账户和资金。',
-    collected: '设备与环境信息，以及输入节奏（只记录长度和时间，不记录内容）。逐项说明见下方。',
-    why: '线上贷款没有柜台面签，需要用设备和操作特征识别诈骗与冒用。',
-    retention: '各项数据的保存期限见下方列表；撤回同意后立即停止收集并清除本机缓存。',
-    requiredReason: '必选：线上放款必须经过风控核验，否则只能到网点办理。',
-    signalsTitle: '风控SDK收集的各项数据',
-    signalRetention: (days: number) => `保存${days}天`,
-  },
-  credit_report: {
-    title: '个人征信查询授权',
-    summary: '授权本行向中国人民银行征信中心查询您的个人信用报告。',
-    collected: '您的个人信用报告（贷款、信用卡、查询记录等）。',
-    why: '评估还款能力，决定是否放款及额度和利率。',
-    retention: '查询结果随贷款档案保存，贷款结清后5年。',
-    requiredReason: '必选：信用贷款审批必须查询个人征信报告；不授权将无法提交贷款申请。',
-  },
-  biometric: {
-    title: '人脸信息（敏感个人信息）',
-    summary: '用于人脸核验，确认是您本人在办理。',
-    collected: '核验时的人脸图像比对结果（本行不保存人脸照片）。',
-    why: '防止他人冒用您的身份证件申请贷款。',
-    retention: '只保存核验结果和时间，随贷款档案保存。',
-  },
-  enterprise_credit: {
-    title: '企业征信查询授权',
-    summary: '授权本行查询您企业的信用报告。',
-    collected: '企业信用报告（企业贷款、担保、欠税等公开与信贷信息）。',
-    why: '评估企业经营和负债情况。',
-    retention: '随贷款档案保存，贷款结清后5年。',
-  },
-  tax: {
-    title: '税务数据授权',
-    summary: '授权本行经税务部门获取企业纳税信息。',
-    collected: '近24个月纳税申报、纳税额和纳税信用等级。',
-    why: '以真实经营数据测算额度，无需您提交纸质材料。',
-    retention: '随贷款档案保存，贷款结清后5年。',
-  },
-  invoice: {
-    title: '发票数据授权',
-    summary: '授权本行获取企业开具和取得的增值税发票信息。',
-    collected: '近24个月发票金额、开票频率和上下游情况（不含商品明细）。',
-    why: '核实经营流水，测算额度。',
-    retention: '随贷款档案保存，贷款结清后5年。',
-  },
-} as const;
+import { onboardingEntry } from './onboarding-entry';
 
 export const onboarding = {
-  purposes,
-  consent: {
-    title: '隐私与授权',
-    intro:
-      '在收集任何信息之前，我们逐项说明收集什么、为什么收集、保存多久。请逐项选择，您可以随时在“我的 → 隐私与授权管理”中撤回。',
-    introLogin:
-      '登录前，请先阅读并同意个人信息处理规则：登录需要您的手机号和微信标识。其余各项可选，之后可在“我的 → 隐私与授权管理”中随时更改。',
-    manageIntro: '以下是您当前的授权状态。撤回立即生效，风控数据会停止收集并清除本机缓存。',
-    nothingYet: '在您同意之前，我们不会收集任何信息。',
-    required: '必选',
-    optional: '可选',
-    details: '查看详细说明',
-    collectedLabel: '收集什么',
-    whyLabel: '为什么收集',
-    retentionLabel: '保存多久',
-    agreeTo: (title: string) => `我同意：${title}`,
-    accept: '同意并继续',
-    decline: '暂不同意',
-    declineHint: '选择“暂不同意”将返回上一页，不会收集任何信息。您仍可浏览产品介绍，或到网点办理。',
-    requiredMissing: '请勾选标为“必选”的各项后继续；如不同意，可选择“暂不同意”。',
-    saving: '正在保存您的选择…',
-    granted: '已同意',
-    notGranted: '未同意',
-    withdraw: '撤回同意',
-    grant: '同意',
-    withdrawn: (title: string) => `已撤回：${title}`,
-    grantedNow: (title: string) => `已同意：${title}`,
-    notRecorded: '您的选择已在本机生效，但未能同步到银行，请检查网络后重新进入本页。',
-    version: (v: string) => `告知书版本 ${v}`,
-  },
-  login: {
-    title: '登录',
-    stepWechat: '第一步：微信授权登录',
-    stepPhone: '第二步：验证手机号',
-    wechatCta: '微信一键登录',
-    wechatCtaSandbox: '模拟微信登录（新客户）',
-    demoCta: '使用演示账户',
-    wechatSandbox:
-      '沙箱环境：模拟微信登录。本机首次登录即注册为新客户，以后在本机登录仍是同一位客户；想看已有贷款，可使用演示账户（张三）。',
-    consentFirst: '登录需要处理您的手机号和微信标识。请先阅读并同意个人信息处理规则，再登录。',
-    consentFirstCta: '阅读隐私告知',
-    wechatDone: '微信登录成功',
-    phoneLabel: '手机号',
-    phonePlaceholder: '请输入11位手机号',
-    smsLabel: '短信验证码',
-    smsPlaceholder: '6位数字',
-    smsBadFormat: '验证码是6位数字，请检查短信后重新输入',
-    sendSms: '获取验证码',
-    resendSms: '重新获取验证码',
-    smsSent: (masked: string) => `验证码已发送至 ${masked}。`,
-    resendWait: '如未收到，1分钟后可重新获取。',
-    sandboxSmsHint: '沙箱环境不发送真实短信：验证码记录在沙箱银行的运行日志和开发者短信收件箱中。',
-    confirm: '验证并登录',
-    done: '登录成功',
-    wechatFailed: '微信登录未成功，请稍后重试',
-  },
+  ...onboardingEntry,
   realName: {
     title: '实名认证',
     intro: '请按身份证填写，信息仅用于核实身份。',
@@ -205,19 +94,6 @@ export const onboarding = {
     focus: (title: string) => `提交贷款申请前需要您授权：${title}。请阅读下方说明后点“授权”。`,
     focusDone: (title: string) => `已授权：${title}。请返回继续提交申请。`,
     backToApply: '返回继续申请',
-  },
-  me: {
-    signedOut: '登录后可查看实名状态、消息和合同',
-    login: '登录 / 注册',
-    phone: (p: string) => `手机号 ${p}`,
-    noPhone: '未绑定手机号',
-    realNameDone: '已实名',
-    realNameTodo: '未实名',
-    realNameCta: '去实名认证',
-    unread: (n: number) => `${n}条未读`,
-    contracts: '合同存档',
-    logout: '退出登录',
-    loggingOut: '正在退出…',
   },
   notices: {
     title: '消息通知',

@@ -6,7 +6,7 @@ import { Button } from '../../components/nutui';
 import { ConsentPurposeCard } from '../../components/consent-purpose-card';
 import { recordAtBank, setPurpose } from '../../components/consent-sync';
 import { loginUrl, ONBOARDING_URLS, openUrl, REQUIRED_FOR } from '../../components/onboarding-flow';
-import { zhCN } from '../../locales/zh-CN';
+import { zhCN } from '../../locales/zh-CN/entry';
 import { ApiError } from '../../services/api/client';
 import {
   consentChoices,

@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components';
 import { PageShell } from '../../components/page-shell';
 import { ProductCard } from '../../components/product-card';
 import { Button } from '../../components/nutui';
-import { zhCN } from '../../locales/zh-CN';
+import { zhCN } from '../../locales/zh-CN/entry';
 import { useElderMode } from '../../services/elder-mode';
 import { useSignedIn } from '../../services/session';
 import { HomeLoanSummary } from '../../components/servicing-home-summary';

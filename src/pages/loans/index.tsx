@@ -9,7 +9,7 @@ import { groupOf, loanDetailUrl, type LoanGroup, type LoanSummary } from '../../
 import { api } from '../../services/api/client';
 import { useSignedIn } from '../../services/session';
 import { useAsync } from '../../services/use-async';
-import { zhCN } from '../../locales/zh-CN';
+import { zhCN } from '../../locales/zh-CN/entry';
 import './index.scss';
 
 const GROUPS: LoanGroup[] = ['overdue', 'active', 'settled'];

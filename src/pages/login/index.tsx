@@ -13,7 +13,7 @@ import {
   openUrl,
 } from '../../components/onboarding-flow';
 import { StepIndicator } from '../../components/step-indicator';
-import { zhCN } from '../../locales/zh-CN';
+import { zhCN } from '../../locales/zh-CN/entry';
 import { validateMobile } from '../../domain';
 import { api, ApiError } from '../../services/api/client';
 import { sessionToken, setSessionToken } from '../../services/session';

@@ -6,7 +6,7 @@ import { Button, Cell, Switch, Tag } from '../../components/nutui';
 import { ErrorState, LoadingState } from '../../components/status';
 import { loginUrl, ONBOARDING_URLS } from '../../components/onboarding-flow';
 import { unreadCount } from '../../components/notice-item/unread';
-import { zhCN } from '../../locales/zh-CN';
+import { zhCN } from '../../locales/zh-CN/entry';
 import { api, ApiError } from '../../services/api/client';
 import { useElderMode } from '../../services/elder-mode';
 import { setSessionToken, useSignedIn } from '../../services/session';

@@ -1,4 +1,4 @@
-import { zhCN } from '../../locales/zh-CN';
+import { zhCN } from '../../locales/zh-CN/entry';
 
 /**
  * Every failed API call becomes an ApiError with a stable `code` and a zh-CN `message` that says
