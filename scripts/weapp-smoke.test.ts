@@ -1,16 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { smokeWeapp } from './weapp-smoke';
-
-function writeBuild(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weapp-smoke-'));
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+import { writeBuild } from './weapp-fixture';
 
 const appJson = JSON.stringify({
   pages: ['pages/a/index', 'pages/b/index'],
