@@ -39,7 +39,7 @@ export interface VerifyContext {
    * Deferred claim (PROTOCOL.md §5): skip steps 6–7 here and hand the token's nonce and sequence
    * number back as `claim`, for the caller to record — with `RiskStore.commitToken`'s semantics —
    * in the same commit as the token's effect (the bank's telemetry ingest stores a token's events
-   * and its claim in one transaction: one commit per request, and a token whose events failed to
+   * and its claim in one statement: one commit per request, and a token whose events failed to
    * commit was not consumed, so the device's resend is accepted). Every other step runs. The caller
    * MUST NOT act on the token unless that claim answers `'ok'`. Not allowed with `customerId`: the
    * customer binding is a write that only a claimed token may make.

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/connect';
 import { createBatcher } from '../db/batcher';
 import { preparedAs } from '../db/prepared';
@@ -6,7 +6,6 @@ import { openSecret, sealSecret } from './at-rest';
 import { createSessionCache } from './session-cache';
 
 import type { ClaimOutcome, RiskStore, StoredSession, TokenClaim } from '@lingjie/risk-sdk/server';
-import type { Database } from '../db/types';
 
 export type { RiskStore, StoredSession };
 
@@ -20,9 +19,6 @@ export interface SqlRiskStoreOptions {
   /** Group commit of token claims (see db/batcher.ts). Defaults: 128 claims, 2 ms, 2 batches in flight. */
   batch?: { maxBatch?: number; maxWaitMs?: number; maxInFlight?: number };
 }
-
-/** The pool (each statement commits by itself). */
-type Executor = Kysely<Database>;
 
 /** PostgreSQL error codes a batch is simply retried on: deadlock, serialization failure. */
 const RETRYABLE = new Set(['40P01', '40001']);
@@ -168,7 +164,7 @@ export interface ClaimWith<R> {
  * in arrival order.
  */
 export async function claimTokens<R = never>(
-  executor: Executor,
+  executor: Db,
   batch: Array<ClaimWith<R>>,
   effect?: ClaimEffect,
 ): Promise<ClaimOutcome[]> {
@@ -210,11 +206,7 @@ async function retryOnConflict<T>(f: () => Promise<T>): Promise<T> {
  * order first, so two instances' batches cannot deadlock on each other; a concurrent twin blocks on
  * the row, then re-checks `last_seq < seq` against the committed row and fails.
  */
-async function claimRound<R>(
-  executor: Executor,
-  round: Array<ClaimWith<R>>,
-  effect?: ClaimEffect,
-): Promise<ClaimOutcome[]> {
+async function claimRound<R>(executor: Db, round: Array<ClaimWith<R>>, effect?: ClaimEffect): Promise<ClaimOutcome[]> {
   const claims = round.map(({ claim: c }, i) => ({
     i,
     sid: c.sessionId,
