@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import type { RiskStore } from '@lingjie/risk-sdk/server';
+import type { ClaimOutcome, RiskStore } from '@lingjie/risk-sdk/server';
 import { viaRedis } from './redis-connection';
 
 /**
@@ -23,8 +23,8 @@ import { viaRedis } from './redis-connection';
  * guarantee for throughput the bank does not need. As a cache, Redis can only refuse sooner: a
  * miss (expired, evicted, flushed, another Redis) goes to SQL, which decides as before.
  *
- * Redis unreachable: the mark is skipped and SQL decides alone (the cache must
- * not stop money moves; the engine's own Redis state answers 503 while Redis is down anyway).
+ * Redis unreachable: the mark fails (at the first failed reconnect, or after the command timeout —
+ * redis-connection.ts) and SQL decides alone: the cache must not stop money moves.
  * Telemetry claims are committed with their events by one SQL statement (deferred claim) and do
  * not pass through here: their replays are refused by that statement and rate-limited per IP and
  * per session.
@@ -45,7 +45,7 @@ export function withRedisNonceCache(
       const mark = ttl > 0 ? await viaRedis(o.redis.set(key, '1', 'PX', ttl, 'NX')).catch(() => 'unavailable') : 'skip';
       if (mark === null) return 'REPLAY_NONCE';
       const held = mark === 'OK';
-      let outcome: Awaited<ReturnType<RiskStore['commitToken']>>;
+      let outcome: ClaimOutcome;
       try {
         outcome = await store.commitToken(sessionId, nonce, seq, keepUntil);
       } catch (err) {
