@@ -35,15 +35,27 @@ function preferSdkSources(chain: { resolve: { set(key: string, value: unknown): 
 const SIDE_EFFECT_FREE = /[\\/]src[\\/](domain|locales)[\\/].*\.ts$/;
 
 /*
- * crypto-js asks for Node's `crypto` (its package maps it to `false` for browsers, so webpack makes
- * an "ignored" module without a resource). Taro 4.2.1's MiniSplitChunksPlugin stops scanning a
- * subpackage chunk's modules at the first such module (a `return` inside its loop), so every module
- * sorted after it — decimal.js among them, used only by subpackages — stayed in the main package's
- * vendors.js. An empty stub with a real path keeps the scan going (main package −31 KB).
+ * Empty stand-ins (config/stubs/empty-module.js) for modules the mini-program never runs:
+ * - Node's `crypto`, which crypto-js asks for (its package maps it to `false` for browsers, so
+ *   webpack makes an "ignored" module without a resource). Taro 4.2.1's MiniSplitChunksPlugin stops
+ *   scanning a subpackage chunk's modules at the first such module (a `return` inside its loop), so
+ *   every module sorted after it — decimal.js among them, used only by subpackages — stayed in the
+ *   main package's vendors.js. A stub with a real path keeps the scan going (main package −31 KB).
+ * - crypto-js's MD5, SHA-1, EvpKDF and Base64: its AES module loads them for password-based
+ *   encryption and OpenSSL-format strings only; the SDK seals raw bytes with raw keys
+ *   (sdk/src/protocol/suites/ljr1-seal.no-kdf.test.ts).
  */
-const NO_NODE_CRYPTO = path.resolve(__dirname, 'stubs', 'no-node-crypto.js');
-function stubNodeCrypto(chain: { plugin(name: string): { use(p: unknown, args: unknown[]): unknown } }): void {
-  chain.plugin('lj-no-node-crypto').use(webpack.NormalModuleReplacementPlugin, [/^crypto$/, NO_NODE_CRYPTO]);
+const EMPTY_MODULE = path.resolve(__dirname, 'stubs', 'empty-module.js');
+const CRYPTO_JS_PASSWORD_KDF = /^\.\/(md5|sha1|evpkdf|enc-base64)(\.js)?$/;
+type PluginChain = { plugin(name: string): { use(p: unknown, args: unknown[]): unknown } };
+function stubUnusedModules(chain: PluginChain): void {
+  chain.plugin('lj-no-node-crypto').use(webpack.NormalModuleReplacementPlugin, [/^crypto$/, EMPTY_MODULE]);
+  chain.plugin('lj-no-crypto-js-kdf').use(webpack.NormalModuleReplacementPlugin, [
+    CRYPTO_JS_PASSWORD_KDF,
+    (resource: { context: string; request: string }) => {
+      if (/[\\/]node_modules[\\/]crypto-js$/.test(resource.context)) resource.request = EMPTY_MODULE;
+    },
+  ]);
 }
 
 type RuleChain = { test(t: RegExp): { set(key: 'sideEffects', value: boolean): unknown } };
@@ -131,12 +143,19 @@ export default defineConfig<'webpack5'>((merge) => {
     mini: {
       // The risk SDK's sources (a workspace package, see preferSdkSources): compile them like src/.
       compile: { include: [SDK_DIR] },
-      // Taro's own option: base.wxml (every component's template, 16 levels deep) without indentation.
+      // Taro's own option: base.wxml (every component's template, one copy per level) without indentation.
       minifyXML: { collapseWhitespace: true },
+      // WeChat templates cannot recurse, so base.wxml holds one copy of the templates per tree level
+      // (Taro's default 16). From level 7 down Taro continues through its `comp` component (a virtual
+      // host with shared styles: no extra node, same layout, the same page setData), so a deeper
+      // subtree costs one component instance instead of 9 more template levels in the main package
+      // (base.wxml 56 → 32 KB; main package 502.5 KB at level 8, 499.9 KB at 7). Taro's MiniPlugin
+      // reads `mini.baseLevel`; its config types leave it out, hence the spread.
+      ...({ baseLevel: 7 } as object),
       webpackChain(chain) {
         preferSdkSources(chain);
         markSideEffectFree(chain);
-        stubNodeCrypto(chain);
+        stubUnusedModules(chain);
       },
       // Pages import shared component styles in different orders; each rule is scoped by class.
       miniCssExtractPluginOption: { ignoreOrder: true },

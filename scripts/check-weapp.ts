@@ -12,11 +12,10 @@ import { smokeWeapp } from './weapp-smoke';
 
 const KB = 1024;
 // WeChat's limit is 2 MB, but the main package is downloaded before the first screen (Taro's
-// hello-world is ~364 KB of it). Issue 11 sets the target at 500 KB; we are not there yet (the risk
-// SDK, reached from the app entry and the API client, is ~70 KB of what is left — README, Budgets),
-// so the check fails above a ceiling that only guards against growth, and prints the target beside it.
-// (551 KB on 2026-12-02; the ceiling stays with room for an ordinary feature.)
-export const MAIN_BUDGET = 600 * KB;
+// hello-world is ~364 KB of it). Issue 11's target is 500 KB, met on 2026-12-02 at 499.9 KB with no
+// room to spare (README, Budgets); the check fails above a ceiling a little over it, so growth is
+// caught while the next main-package change makes room (the risk SDK, ~70 KB, is what is left to move).
+export const MAIN_BUDGET = 520 * KB;
 export const MAIN_TARGET = 500 * KB;
 export const SUBPACKAGE_BUDGET = 2048 * KB;
 const PAGE_FILES = ['.js', '.json', '.wxml'];
