@@ -26,7 +26,8 @@ export function connectRedis(
     maxRetriesPerRequest: 1,
     retryStrategy: (times) => Math.min(times * 100, 2_000),
     // Commands issued in the same tick (many requests at once) share one write and one read:
-    // measured on the nonce cache, 64 verifications in flight, 2,316 → 2,907 tokens/s.
+    // measured on the nonce cache's first version (two commands a token), 64 verifications in
+    // flight: 2,316 → 2,907 tokens/s.
     enableAutoPipelining: true,
   });
   redis.on('error', o.onError ?? stderrConnectionLog(Date.now, 'redis'));

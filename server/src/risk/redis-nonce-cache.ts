@@ -35,8 +35,12 @@ export function withRedisNonceCache(
 ): RiskStore {
   const keyOf = (sessionId: string, nonce: string) => `${o.prefix}n:${sessionId}:${nonce}`;
   const forget = (key: string) => viaRedis(o.redis.del(key)).catch(() => 0);
+  // Delegated one by one, not spread: a store may keep its methods on a prototype.
   return {
-    ...store,
+    putSession: (s) => store.putSession(s),
+    getSession: (id) => store.getSession(id),
+    bindCustomer: (id, customerId) => store.bindCustomer(id, customerId),
+    purgeExpired: (now) => store.purgeExpired(now),
     async commitToken(sessionId, nonce, seq, keepUntil) {
       const key = keyOf(sessionId, nonce);
       const ttl = keepUntil - o.clock();
