@@ -10,6 +10,10 @@ describe('json guards (pure)', () => {
     expect(jsonTextTooDeep(deepText(33), 32)).toBe(true);
     expect(jsonTextTooDeep('[' + '"[[[[{{{{\\"[[["'.repeat(100) + ']', 2)).toBe(false);
     expect(jsonTextTooDeep('"\\\\"' + '['.repeat(5), 4)).toBe(true); // an escaped backslash ends the string
+    // An escaped backslash then an escaped quote: the string goes on, so its brackets do not count.
+    expect(jsonTextTooDeep('["\\\\\\"[[[[[", "x"]', 2)).toBe(false);
+    expect(jsonTextTooDeep('["\\\\\\"", [[[1]]]]', 2)).toBe(true);
+    expect(jsonTextTooDeep('"unterminated [[[[', 1)).toBe(false); // not deep; JSON.parse refuses it
   });
 
   test('inspectJson finds depth, prototype keys and unstorable text with their path', () => {

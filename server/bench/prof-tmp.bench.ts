@@ -1,0 +1,220 @@
+/**
+ * Telemetry-token ingest over HTTP on loopback (autocannon), with persistence, beside a bare Fastify
+ * route in the same run; plus in-process verify+store throughput.
+ *   npx tsx server/bench/ingest.bench.ts                    # PGlite (on disk, in a temp dir)
+ *   BENCH_DATABASE_URL=postgres://… npx tsx server/bench/ingest.bench.ts   (or DATABASE_URL)
+ * Three loopback runs: the bare route at full speed (BENCH_SECONDS), ingest at full speed (one
+ * pre-sealed token per request, BENCH_TOKENS per connection), ingest at a fixed 1,000 req/s. The
+ * load generator (autocannon) runs in its own thread, so the bank's event loop is its own.
+ * Env: BENCH_CONNECTIONS (default 10), BENCH_TOKENS (default 1500), BENCH_SECONDS (default 5).
+ */
+import autocannon from 'autocannon';
+import { Session } from 'node:inspector/promises';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import Fastify from 'fastify';
+import { sql } from 'kysely';
+import { generateServerKeyPair } from '@lingjie/risk-sdk/server';
+import { createVirtualClient } from '@lingjie/risk-sdk/virtual';
+import { buildApp } from '../src/app';
+import { systemClock } from '../src/clock';
+import { createDb } from '../src/db/connect';
+import { migrateToLatest } from '../src/db/migrate';
+import { createSdkRiskGate } from '../src/risk/sdk-gate';
+import { createSqlRiskStore } from '../src/risk/sql-risk-store';
+import { atRestKeys } from '../src/risk/at-rest';
+import { ingestTelemetry } from '../src/services/telemetry';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const PER_CONNECTION = Number(process.env.BENCH_TOKENS ?? 1500);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const FIXED_RATE = 1000;
+const EVENTS_PER_TOKEN = 5;
+const TARGET_RATIO = 0.2;
+const TARGET_P99_MS = 20;
+
+/** Sealed telemetry tokens from one virtual device, in sequence order (handshake against `base`). */
+async function tokensFromDevice(base: string, key: { keyId: string; publicKey: string }, n: number): Promise<string[]> {
+  const captured: string[] = [];
+  const { client } = createVirtualClient({
+    serverPublicKey: key.publicKey,
+    keyId: key.keyId,
+    endpoint: '/api',
+    telemetryOnGrant: false,
+    transport: { batchSize: 1000, maxAgeMs: 3_600_000 },
+    device: {
+      post: async (url, body) => {
+        if (url.endsWith('/risk/telemetry')) {
+          // Capture instead of sending; acknowledge every event so the queue empties.
+          const { token } = body as { token: string };
+          captured.push(token);
+          return { accepted: pendingIds.splice(0) };
+        }
+        const res = await fetch(base + url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        return res.json();
+      },
+    },
+  });
+  const pendingIds: string[] = [];
+  await client.grantConsent(['basic']);
+  for (let i = 0; i < n; i++) {
+    for (let e = 0; e < EVENTS_PER_TOKEN; e++) {
+      const id = client.track('tap', { i, e });
+      if (id) pendingIds.push(id);
+    }
+    await client.flush();
+  }
+  client.destroy();
+  return captured;
+}
+
+/**
+ * One autocannon run from its own thread (one worker): the load generator does not share the
+ * bank's event loop, as a client fleet (or wrk on another core) would not. With `tokens`, each
+ * connection sends its own device's tokens in order (ingest-client.cjs).
+ */
+function run(opts: autocannon.Options & { tokens?: string[][] }): Promise<autocannon.Result> {
+  const { tokens, ...rest } = opts;
+  if (tokens) {
+    const file = join(tokenDir, `tokens-${runs++}.json`);
+    writeFileSync(file, JSON.stringify(tokens));
+    process.env.LJ_BENCH_TOKENS_FILE = file;
+  }
+  return new Promise((resolveRun, reject) => {
+    autocannon(
+      {
+        ...rest,
+        workers: 1,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupClient: tokens ? resolve(__dirname, 'ingest-client.cjs') : undefined,
+      },
+      (err, result) => (err ? reject(err) : resolveRun(result)),
+    );
+  });
+}
+const tokenDir = mkdtempSync(join(tmpdir(), 'lj-ingest-tokens-'));
+let runs = 0;
+
+const summary = (r: autocannon.Result) => ({
+  requestsPerSec: Math.round(r.requests.total / r.duration),
+  p50ms: r.latency.p50,
+  p99ms: r.latency.p99,
+  non2xx: r.non2xx,
+  errors: r.errors,
+  total: r.requests.total,
+});
+
+async function main() {
+  const databaseUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
+  const schema = databaseUrl ? `bench_${randomBytes(4).toString('hex')}` : undefined;
+  const dir = databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'lj-bench-'));
+  const db = await createDb(databaseUrl ? { databaseUrl, schema, poolSize: 10 } : { dataDir: join(dir!, 'pglite') });
+  await migrateToLatest(db, schema);
+  const key = generateServerKeyPair({ keyId: 'ljr1-bench' });
+  const riskKeys = [{ keyId: key.keyId, privateKey: key.privateKey }];
+
+  // Unlimited telemetry rates: the bench measures throughput, not the per-IP/session guards.
+  const app = await buildApp({
+    db,
+    riskKeys,
+    logger: false,
+    rateLimits: { telemetryPerIp: 1e9, telemetryPerSession: 1e9 },
+  });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const bare = Fastify({ logger: false });
+  bare.post('/bare', async () => ({ accepted: [] }));
+  const bareBase = await bare.listen({ port: 0, host: '127.0.0.1' });
+
+  const t0 = Date.now();
+  const tokens = await Promise.all(
+    Array.from({ length: CONNECTIONS }, () => tokensFromDevice(base, key, PER_CONNECTION)),
+  );
+  const fixedPer = Math.ceil((FIXED_RATE * SECONDS) / CONNECTIONS) + 10;
+  const fixedTokens = await Promise.all(
+    Array.from({ length: CONNECTIONS }, () => tokensFromDevice(base, key, fixedPer)),
+  );
+  const sealMs = (Date.now() - t0) / (CONNECTIONS * (PER_CONNECTION + fixedPer));
+  const amount = CONNECTIONS * PER_CONNECTION;
+  const sample = tokens[0][0];
+
+  const bareResult = await run({
+    url: `${bareBase}/bare`,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    body: JSON.stringify({ token: sample }),
+  });
+  const ses = new Session(); ses.connect(); await ses.post('Profiler.enable'); await ses.post('Profiler.start');
+  const ingestResult = await run({ url: `${base}/api/risk/telemetry`, connections: CONNECTIONS, amount, tokens });
+  const { profile } = await ses.post('Profiler.stop') as any; writeFileSync('/tmp/ingest.cpuprofile', JSON.stringify(profile));
+  const fixedResult = await run({
+    url: `${base}/api/risk/telemetry`,
+    connections: CONNECTIONS,
+    overallRate: FIXED_RATE,
+    amount: FIXED_RATE * SECONDS,
+    tokens: fixedTokens,
+  });
+  const stored = await sql<{ n: string }>`select count(*) as n from telemetry_events`.execute(db);
+
+  // In-process: verify (SQL store: cached session + nonce/seq claim) + event insert, one at a time.
+  const inProcTokens = await tokensFromDevice(base, key, 2000);
+  const gate = createSdkRiskGate({
+    keys: riskKeys,
+    store: createSqlRiskStore(db, { atRestKey: atRestKeys(riskKeys) }),
+    clock: () => Date.now(),
+  });
+  const t1 = process.hrtime.bigint();
+  for (const tok of inProcTokens) await ingestTelemetry(db, systemClock, gate, tok);
+  const inProcMs = Number(process.hrtime.bigint() - t1) / 1e6;
+
+  const result = {
+    database: databaseUrl ? 'PostgreSQL' : 'PGlite (on disk)',
+    node: process.version,
+    connections: CONNECTIONS,
+    requests: amount,
+    eventsPerToken: EVENTS_PER_TOKEN,
+    tokenBytes: sample.length,
+    bare: summary(bareResult),
+    ingest: summary(ingestResult),
+    ratio: +(summary(ingestResult).requestsPerSec / summary(bareResult).requestsPerSec).toFixed(3),
+    ingestAt1000: { ...summary(fixedResult), targetRate: FIXED_RATE },
+    eventsStored: Number(stored.rows[0].n),
+    inProcess: { tokens: inProcTokens.length, tokensPerSec: Math.round((inProcTokens.length / inProcMs) * 1000) },
+    sealAndHandshakeMsPerToken: +sealMs.toFixed(3),
+  };
+  process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  // Targets (issue #11 point 2): ≥ 20 % of the bare route in this same run; p99 ≤ 20 ms at 1,000 req/s.
+  const fixed = result.ingestAt1000;
+  console.log(
+    `telemetry ingest on ${result.database}, ${CONNECTIONS} connections, ${EVENTS_PER_TOKEN} events a token\n` +
+      `bare Fastify route        ${String(result.bare.requestsPerSec).padStart(7)} req/s  p99 ${result.bare.p99ms} ms\n` +
+      `ingest (verify + store)   ${String(result.ingest.requestsPerSec).padStart(7)} req/s  p99 ${result.ingest.p99ms} ms  ` +
+      `ratio ${result.ratio} (target ≥ ${TARGET_RATIO}: ${result.ratio >= TARGET_RATIO ? 'met' : 'NOT met'})\n` +
+      `ingest at ${FIXED_RATE} req/s        ${String(fixed.requestsPerSec).padStart(7)} req/s  p99 ${fixed.p99ms} ms ` +
+      `(target ≤ ${TARGET_P99_MS} ms: ${fixed.p99ms <= TARGET_P99_MS && !fixed.non2xx ? 'met' : 'NOT met'}), non-2xx ${fixed.non2xx}`,
+  );
+  const out = resolve(__dirname, '../../bench-results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(
+    join(out, `server-ingest-${databaseUrl ? 'postgres' : 'pglite'}.json`),
+    JSON.stringify(result, null, 2),
+  );
+
+  await app.close();
+  await bare.close();
+  if (schema) await sql.raw(`drop schema "${schema}" cascade`).execute(db);
+  await db.destroy();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  rmSync(tokenDir, { recursive: true, force: true });
+}
+
+main().catch((e) => {
+  process.stderr.write(String(e?.stack ?? e) + '\n');
+  process.exit(1);
+});
