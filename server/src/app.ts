@@ -31,6 +31,7 @@ import { authenticator, DEFAULT_SESSION_TTL_MS } from './services/auth';
 import { createSdkRiskGate, type RiskKey } from './risk/sdk-gate';
 import { createSqlRiskStore } from './risk/sql-risk-store';
 import { atRestKeys } from './risk/at-rest';
+import { purgeTelemetry } from './services/telemetry-retention';
 import { nativeRequire } from './native-require';
 import { H5_HASHED_DIRS, serveBuilt, serveConsole } from './static-assets';
 
@@ -38,6 +39,12 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The app's risk engine (the default one or `BuildAppOptions.engine`), for tools beside the HTTP API. */
     riskEngine: RiskEngine;
+    /**
+     * Deletes what is kept only for a while: the engine's expired windows and decisions, expired
+     * risk sessions and their nonces, telemetry past the retention its notice states. Every part
+     * runs even when another fails (then it rejects with their errors). Run it periodically.
+     */
+    purgeExpired(): Promise<{ telemetryDeleted: number }>;
   }
 }
 
@@ -159,6 +166,18 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     : relayDecisions({ db: opts.db, engine, feed: decisionFeed, log: () => app.log });
   if (relay) app.addHook('onClose', () => relay.close());
   app.decorate('riskEngine', engine);
+  app.decorate('purgeExpired', async () => {
+    const now = clock.now();
+    const parts = await Promise.allSettled([
+      engine.purge(),
+      riskStore.purgeExpired(now.getTime()),
+      purgeTelemetry(opts.db, now),
+    ]);
+    const failed = parts.flatMap((p) => (p.status === 'rejected' ? [p.reason as unknown] : []));
+    if (failed.length) throw new AggregateError(failed, `purge: ${failed.length} of ${parts.length} parts failed`);
+    const telemetry = parts[2];
+    return { telemetryDeleted: telemetry.status === 'fulfilled' ? telemetry.value : 0 };
+  });
   const staffKeys = opts.staffKeys ?? parseStaffKeys(process.env.STAFF_API_KEY ?? '');
   const devRoutes = opts.devRoutes ?? process.env.NODE_ENV !== 'production';
 

@@ -86,10 +86,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       staticRoot,
       consoleRoot,
     });
-    // Bounded retention of the engine's observations, buckets and decisions (the engine asks for a
-    // periodic purge; it deletes only what is past retention).
+    // Bounded retention (app.purgeExpired): the engine's windows and decisions, expired risk
+    // sessions and nonces, telemetry past its notice's retention. Each part deletes only what is past it.
     const purge = setInterval(() => {
-      app.riskEngine.purge().catch((err: unknown) => app.log.warn({ err }, 'risk engine purge failed'));
+      app.purgeExpired().then(
+        ({ telemetryDeleted }) => app.log.info({ telemetryDeleted }, 'purged expired data'),
+        (err: unknown) => app.log.warn({ err }, 'purge of expired data failed'),
+      );
     }, PURGE_EVERY_MS);
     purge.unref();
     app.addHook('onClose', async () => clearInterval(purge));

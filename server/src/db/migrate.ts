@@ -6,6 +6,7 @@ import * as m004 from './migrations/004_staff_console';
 import { piiAtRest } from './migrations/005_pii_at_rest';
 import * as m006 from './migrations/006_risk_session_customer';
 import * as m007 from './migrations/007_complaints';
+import * as m008 from './migrations/008_telemetry_retention';
 import type { PiiVault } from '../pii/vault';
 import type { Db } from './connect';
 
@@ -20,6 +21,7 @@ export const migrations = (pii: PiiVault | undefined): Record<string, Migration>
   '005_pii_at_rest': piiAtRest(pii),
   '006_risk_session_customer': m006,
   '007_complaints': m007,
+  '008_telemetry_retention': m008,
 });
 
 /**

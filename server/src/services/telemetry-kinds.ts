@@ -1,5 +1,9 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
+import { SIGNAL_LEVELS, type SignalName } from '@lingjie/risk-sdk';
+
+/** What a device snapshot may carry: every signal of the 'basic' level. */
+const BASIC_SIGNALS = (Object.keys(SIGNAL_LEVELS) as SignalName[]).filter((n) => SIGNAL_LEVELS[n] === 'basic');
 
 /**
  * The telemetry event kinds the bank stores, each with the schema of its `data` (issue #8 point 4).
@@ -95,12 +99,31 @@ const AppEvent = Type.Record(
   { maxProperties: 16 },
 );
 
-const KINDS: Record<string, TSchema> = {
+const KINDS = {
   snapshot: Snapshot,
   behaviour: Behaviour,
   // App events: a page shown, a tap (what the sandbox, tests and benchmarks track).
   'page.view': AppEvent,
   tap: AppEvent,
+} satisfies Record<string, TSchema>;
+export type TelemetryKind = keyof typeof KINDS;
+
+/**
+ * The notice's signals each kind carries (sdk/SIGNALS.md), which set how long the bank keeps it
+ * (services/telemetry-retention.ts). A behaviour summary carries the motion sensors only in its
+ * `sensors` section, so that section has its own (shorter) retention.
+ */
+export const KIND_SIGNALS: Record<
+  TelemetryKind,
+  { signals: readonly SignalName[]; sections?: Record<string, readonly SignalName[]> }
+> = {
+  snapshot: { signals: BASIC_SIGNALS },
+  behaviour: {
+    signals: ['behaviour.fields', 'behaviour.touch', 'behaviour.pages', 'behaviour.app'],
+    sections: { sensors: ['sensors.motion'] },
+  },
+  'page.view': { signals: ['behaviour.pages'] },
+  tap: { signals: ['behaviour.touch'] },
 };
 
 const checks = new Map<string, TypeCheck<TSchema>>(
@@ -114,6 +137,6 @@ export function checkEventData(kind: string, data: unknown): 'unknown' | 'invali
   const check = checks.get(kind);
   if (!check) return 'unknown';
   // `track(type)` without data is allowed for app events; the SDK's own events always carry data.
-  if (data === undefined) return KINDS[kind] === AppEvent ? null : 'invalid';
+  if (data === undefined) return (KINDS as Record<string, TSchema>)[kind] === AppEvent ? null : 'invalid';
   return check.Check(data) ? null : 'invalid';
 }
