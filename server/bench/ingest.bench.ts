@@ -4,15 +4,18 @@
  *   npx tsx server/bench/ingest.bench.ts                    # PGlite (on disk, in a temp dir)
  *   BENCH_DATABASE_URL=postgres://… npx tsx server/bench/ingest.bench.ts   (or DATABASE_URL)
  * Three loopback runs: the bare route at full speed (BENCH_SECONDS), ingest at full speed (one
- * pre-sealed token per request, BENCH_TOKENS per connection), ingest at a fixed 1,000 req/s. The
- * load generator (autocannon) runs in its own thread, so the bank's event loop is its own.
- * Env: BENCH_CONNECTIONS (default 10), BENCH_TOKENS (default 1500), BENCH_SECONDS (default 5).
+ * pre-sealed token per request, BENCH_TOKENS per connection), ingest at a fixed 1,000 req/s from
+ * 100 devices, open-loop (open-loop-client.cjs). Each load generator runs in its own thread, so the
+ * bank's event loop is its own.
+ * Env: BENCH_CONNECTIONS (default 10), BENCH_TOKENS (default 1500), BENCH_SECONDS (default 5),
+ * BENCH_FIXED_RATE (default 1000), BENCH_FIXED_DEVICES (default 100).
  */
 import autocannon from 'autocannon';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { generateServerKeyPair } from '@lingjie/risk-sdk/server';
@@ -27,16 +30,12 @@ import { atRestKeys } from '../src/risk/at-rest';
 import { ingestTelemetry } from '../src/services/telemetry';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-/**
- * Connections of the fixed-rate run: a connection waits for its answer before it sends again, so
- * 10 connections could never offer 1,000 req/s once an answer takes over 10 ms — the run would
- * measure its own back-off, not the bank's latency at that rate (coordinated omission). 100 devices
- * sending 10 tokens a second each offer the rate whatever the latency, as a fleet of phones does.
- */
-const FIXED_CONNECTIONS = Number(process.env.BENCH_FIXED_CONNECTIONS ?? 100);
+/** Devices of the fixed-rate run: 100 phones sending 10 tokens a second each make the 1,000 req/s. */
+const FIXED_DEVICES = Number(process.env.BENCH_FIXED_DEVICES ?? 100);
 const PER_CONNECTION = Number(process.env.BENCH_TOKENS ?? 1500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const FIXED_RATE = 1000;
+/** The rate of the fixed-rate run (the target is stated at 1,000 req/s; BENCH_FIXED_RATE to explore). */
+const FIXED_RATE = Number(process.env.BENCH_FIXED_RATE ?? 1000);
 const EVENTS_PER_TOKEN = 5;
 const TARGET_RATIO = 0.2;
 const TARGET_P99_MS = 20;
@@ -108,6 +107,38 @@ function run(opts: autocannon.Options & { tokens?: string[][] }): Promise<autoca
 const tokenDir = mkdtempSync(join(tmpdir(), 'lj-ingest-tokens-'));
 let runs = 0;
 
+/**
+ * The fixed-rate run: open-loop, evenly spaced, latency from when each request was due
+ * (open-loop-client.cjs says why not autocannon's `overallRate`), in its own thread.
+ */
+function openLoop(url: string, rate: number, seconds: number, tokens: string[][]) {
+  const tokensFile = join(tokenDir, `open-loop-${runs++}.json`);
+  writeFileSync(tokensFile, JSON.stringify(tokens));
+  return new Promise<{ latenciesMs: number[]; non2xx: number; errors: number; sent: number; elapsedMs: number }>(
+    (resolveRun, reject) => {
+      const worker = new Worker(resolve(__dirname, 'open-loop-client.cjs'), {
+        workerData: { url, rate, seconds, tokensFile },
+      });
+      worker.once('message', (m) => {
+        resolveRun(m);
+        void worker.terminate();
+      });
+      worker.once('error', reject);
+    },
+  ).then((r) => {
+    const sorted = r.latenciesMs.slice().sort((a, b) => a - b);
+    const at = (q: number) => +(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN).toFixed(1);
+    return {
+      requestsPerSec: Math.round(sorted.length / (r.elapsedMs / 1000)),
+      p50ms: at(0.5),
+      p99ms: at(0.99),
+      non2xx: r.non2xx,
+      errors: r.errors,
+      total: r.sent,
+    };
+  });
+}
+
 const summary = (r: autocannon.Result) => ({
   requestsPerSec: Math.round(r.requests.total / r.duration),
   p50ms: r.latency.p50,
@@ -142,11 +173,11 @@ async function main() {
   const tokens = await Promise.all(
     Array.from({ length: CONNECTIONS }, () => tokensFromDevice(base, key, PER_CONNECTION)),
   );
-  const fixedPer = Math.ceil((FIXED_RATE * SECONDS) / FIXED_CONNECTIONS) + 10;
+  const fixedPer = Math.ceil((FIXED_RATE * SECONDS) / FIXED_DEVICES);
   const fixedTokens = await Promise.all(
-    Array.from({ length: FIXED_CONNECTIONS }, () => tokensFromDevice(base, key, fixedPer)),
+    Array.from({ length: FIXED_DEVICES }, () => tokensFromDevice(base, key, fixedPer)),
   );
-  const sealMs = (Date.now() - t0) / (CONNECTIONS * PER_CONNECTION + FIXED_CONNECTIONS * fixedPer);
+  const sealMs = (Date.now() - t0) / (CONNECTIONS * PER_CONNECTION + FIXED_DEVICES * fixedPer);
   const amount = CONNECTIONS * PER_CONNECTION;
   const sample = tokens[0][0];
 
@@ -157,13 +188,7 @@ async function main() {
     body: JSON.stringify({ token: sample }),
   });
   const ingestResult = await run({ url: `${base}/api/risk/telemetry`, connections: CONNECTIONS, amount, tokens });
-  const fixedResult = await run({
-    url: `${base}/api/risk/telemetry`,
-    connections: FIXED_CONNECTIONS,
-    overallRate: FIXED_RATE,
-    amount: FIXED_RATE * SECONDS,
-    tokens: fixedTokens,
-  });
+  const fixedResult = await openLoop(`${base}/api/risk/telemetry`, FIXED_RATE, SECONDS, fixedTokens);
   const stored = await sql<{ n: string }>`select count(*) as n from telemetry_events`.execute(db);
 
   // In-process: verify (SQL store: cached session + nonce/seq claim) + event insert, one at a time.
@@ -187,7 +212,7 @@ async function main() {
     bare: summary(bareResult),
     ingest: summary(ingestResult),
     ratio: +(summary(ingestResult).requestsPerSec / summary(bareResult).requestsPerSec).toFixed(3),
-    ingestAt1000: { ...summary(fixedResult), targetRate: FIXED_RATE },
+    ingestAt1000: { ...fixedResult, targetRate: FIXED_RATE, devices: FIXED_DEVICES, openLoop: true },
     eventsStored: Number(stored.rows[0].n),
     inProcess: { tokens: inProcTokens.length, tokensPerSec: Math.round((inProcTokens.length / inProcMs) * 1000) },
     sealAndHandshakeMsPerToken: +sealMs.toFixed(3),
@@ -201,7 +226,8 @@ async function main() {
       `ingest (verify + store)   ${String(result.ingest.requestsPerSec).padStart(7)} req/s  p99 ${result.ingest.p99ms} ms  ` +
       `ratio ${result.ratio} (target ≥ ${TARGET_RATIO}: ${result.ratio >= TARGET_RATIO ? 'met' : 'NOT met'})\n` +
       `ingest at ${FIXED_RATE} req/s        ${String(fixed.requestsPerSec).padStart(7)} req/s  p99 ${fixed.p99ms} ms ` +
-      `(target ≤ ${TARGET_P99_MS} ms: ${fixed.p99ms <= TARGET_P99_MS && !fixed.non2xx ? 'met' : 'NOT met'}), non-2xx ${fixed.non2xx}`,
+      `(target ≤ ${TARGET_P99_MS} ms: ${fixed.p99ms <= TARGET_P99_MS && !fixed.non2xx && !fixed.errors ? 'met' : 'NOT met'}), ` +
+      `p50 ${fixed.p50ms} ms, non-2xx ${fixed.non2xx}, errors ${fixed.errors}`,
   );
   const out = resolve(__dirname, '../../bench-results');
   mkdirSync(out, { recursive: true });
