@@ -174,7 +174,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       purgeTelemetry(opts.db, now),
     ]);
     const failed = parts.flatMap((p) => (p.status === 'rejected' ? [p.reason as unknown] : []));
-    if (failed.length) throw new AggregateError(failed, `purge: ${failed.length} of ${parts.length} parts failed`);
+    if (failed.length)
+      throw Object.assign(new Error(`purge: ${failed.length} of ${parts.length} parts failed`), { errors: failed });
     const telemetry = parts[2];
     return { telemetryDeleted: telemetry.status === 'fulfilled' ? telemetry.value : 0 };
   });
