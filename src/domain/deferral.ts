@@ -3,8 +3,9 @@ import type { IsoDate } from './day-count';
 import { shiftDueDate } from './due-dates';
 import { fail, ok, type Result } from './errors';
 import { positionOf, type LoanState } from './loan-state';
-import { roundFen, type Fen } from './money';
+import { type Fen } from './money';
 import { zhCN } from './messages.zh-CN';
+import { addDeferredShares, owedInterestOf, pausedMonthInterestFen } from './owed-interest';
 import { monthlyRate } from './rate';
 import { amortise } from './schedule/amortise';
 import { makeSchedule, type Schedule, type ScheduleRow } from './schedule/types';
@@ -75,7 +76,7 @@ export function deferral(state: LoanState, plan: DeferralPlan, policy: DeferralP
   const firstPeriod = state.paidThroughPeriod + 1;
   const nextDue = R[0].dueDate;
   const at = (i: number) => shiftDueDate(nextDue, i, pos.anchorDay);
-  const monthInterest = roundFen(new Dec(B).times(r));
+  const monthInterest = pausedMonthInterestFen(B, r);
   let newRows: ScheduleRow[];
   let deferredInterestFen = 0;
 
@@ -90,14 +91,20 @@ export function deferral(state: LoanState, plan: DeferralPlan, policy: DeferralP
     }));
     newRows = [...io, ...shiftRows(R, extension, pos.anchorDay)];
   } else if (plan.kind === 'RESPREAD') {
-    newRows = amortise({
+    // The rows are re-made, so the interest the old ones carried as a debt is put back: accrued on
+    // prepaid principal (first row) and deferred interest (spread).
+    const owed = owedInterestOf(R, r);
+    const rows = amortise({
       method: state.method,
       balanceFen: B,
       monthlyRate: r,
       periods: plan.newRemainingTerm,
       dueDate: at,
       firstPeriod,
+      firstPeriodExtraInterest: new Dec(owed.carriedAccruedFen),
     });
+    if (owed.carriedAccruedFen > 0) rows[0].carriedAccruedFen = owed.carriedAccruedFen;
+    newRows = addDeferredShares(rows, owed.deferredInterestFen, 'SPREAD');
   } else {
     deferredInterestFen = monthInterest * extension;
     const paused = Array.from({ length: extension }, (_, i) => ({
@@ -108,20 +115,13 @@ export function deferral(state: LoanState, plan: DeferralPlan, policy: DeferralP
       paymentFen: 0,
       balanceFen: B,
     }));
-    const shifted = shiftRows(R, extension, pos.anchorDay);
-    const spread = plan.deferredInterest === 'SPREAD';
-    const share = spread ? Math.floor(deferredInterestFen / shifted.length) : 0;
-    shifted.forEach((row, i) => {
-      const add = spread
-        ? i === shifted.length - 1
-          ? deferredInterestFen - share * (shifted.length - 1)
-          : share
-        : i === 0
-          ? deferredInterestFen
-          : 0;
-      row.interestFen += add;
-      row.paymentFen += add;
-    });
+    // The shares are marked (`deferredInterestFen`): they are a debt, which a payoff or a partial
+    // prepayment must not drop.
+    const shifted = addDeferredShares(
+      shiftRows(R, extension, pos.anchorDay),
+      deferredInterestFen,
+      plan.deferredInterest === 'SPREAD' ? 'SPREAD' : 'WITH_FIRST_INSTALMENT',
+    );
     newRows = [...paused, ...shifted];
   }
 

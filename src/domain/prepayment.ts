@@ -4,6 +4,7 @@ import { fail, ok, type Result } from './errors';
 import { positionOf, type LoanState } from './loan-state';
 import { assertFen, roundFen, type Fen } from './money';
 import { zhCN } from './messages.zh-CN';
+import { addDeferredShares, owedInterestOf } from './owed-interest';
 import { monthlyRate, toRate } from './rate';
 import { amortise, equalInstalmentFen } from './schedule/amortise';
 import { makeSchedule, type Schedule, type ScheduleRow } from './schedule/types';
@@ -11,8 +12,16 @@ import { makeSchedule, type Schedule, type ScheduleRow } from './schedule/types'
 export interface PayoffQuote {
   /** Outstanding principal repaid. */
   principalFen: Fen;
-  /** Interest accrued from `accruedFrom` to the payoff date on actual days. */
+  /**
+   * All interest owed on the payoff date: `accruedFen` + `carriedAccruedFen` + `deferredInterestFen`.
+   */
   interestFen: Fen;
+  /** Interest on the outstanding principal from `accruedFrom` to the payoff date, actual days. */
+  accruedFen: Fen;
+  /** Interest accrued on principal prepaid earlier in the period, carried in the unpaid rows. */
+  carriedAccruedFen: Fen;
+  /** Deferred interest (延期还本付息) of the paused months already run and not yet paid. */
+  deferredInterestFen: Fen;
   totalFen: Fen;
   days: number;
   accruedFrom: IsoDate;
@@ -27,8 +36,10 @@ function sumInterest(rows: readonly { interestFen: number }[]): number {
 /**
  * 全部提前还款: exact payoff on `date` — outstanding principal plus interest on it from the accrual
  * start (the last due date, the start date, or the day the last instalment was paid early) to `date`
- * on actual days (`basis`, default ACT/360), rounded once; no fee. `date` must not be before the
- * accrual start, nor after the next unpaid due date (then something is overdue).
+ * on actual days (`basis`, default ACT/360), rounded once; plus the interest the unpaid rows carry as
+ * a debt already (`owedInterestOf`: accrued on principal prepaid earlier in the period, deferred
+ * interest of paused months already run); no fee. `date` must not be before the accrual start, nor
+ * after the next unpaid due date (then something is overdue).
  */
 export function payoffQuote(state: LoanState, date: IsoDate, basis: DayCountBasis = 'ACT/360'): Result<PayoffQuote> {
   const pos = positionOf(state);
@@ -40,12 +51,17 @@ export function payoffQuote(state: LoanState, date: IsoDate, basis: DayCountBasi
   if (date < pos.accrualStart) return fail('PREPAY_DATE_BEFORE_LAST_DUE', zhCN.PREPAY_DATE_BEFORE_LAST_DUE);
   if (date > pos.remainingRows[0].dueDate) return fail('PREPAY_HAS_OVERDUE', zhCN.PREPAY_HAS_OVERDUE);
   const days = actualDays(pos.accrualStart, date);
-  const interestFen = roundFen(
+  const accruedFen = roundFen(
     new Dec(pos.balanceFen).times(toRate(state.annualRate)).times(days).div(daysInYear(basis)),
   );
+  const owed = owedInterestOf(pos.remainingRows, monthlyRate(state.annualRate));
+  const interestFen = accruedFen + owed.carriedAccruedFen + owed.deferredInterestFen;
   return ok({
     principalFen: pos.balanceFen,
     interestFen,
+    accruedFen,
+    carriedAccruedFen: owed.carriedAccruedFen,
+    deferredInterestFen: owed.deferredInterestFen,
     totalFen: pos.balanceFen + interestFen,
     days,
     accruedFrom: pos.accrualStart,
@@ -97,6 +113,11 @@ export interface PartialPrepaymentResult {
   prepaidPrincipalFen: Fen;
   /** Interest on the prepaid amount from the accrual start to `date`; it is carried into the next row. */
   accruedOnPrepaidFen: Fen;
+  /**
+   * Deferred interest (延期还本付息) still owed, spread anew over the new rows (⌊D / n⌋ each, the last
+   * takes the remainder); 0 without a deferral.
+   */
+  deferredInterestFen: Fen;
   /** The regular payment of the new rows (first new row, without the carried accrual). */
   newInstalmentFen: Fen;
   remainingPeriods: number;
@@ -137,8 +158,11 @@ export function partialPrepayment(state: LoanState, input: PartialPrepaymentInpu
   const stub: DecT = dayInterest(newBalance, state.annualRate, actualDays(pos.accrualStart, pos.lastDueDate), basis);
   const shorten = input.option === 'SHORTEN_TERM' && R.length >= 2;
   const regular = shorten ? regularAmounts(R, pos.balanceFen, r) : undefined;
+  // What the old rows carry as a debt is not the old rows' to lose: interest accrued on principal
+  // prepaid earlier in this period stays in the first row, deferred interest is spread again.
+  const owed = owedInterestOf(R, r);
 
-  const newRows = amortise({
+  const amortised = amortise({
     method: state.method,
     balanceFen: newBalance,
     monthlyRate: r,
@@ -147,14 +171,18 @@ export function partialPrepayment(state: LoanState, input: PartialPrepaymentInpu
     firstPeriod: state.paidThroughPeriod + 1,
     keepPaymentFen: state.method === 'EQUAL_INSTALMENT' ? regular?.paymentFen : undefined,
     keepPrincipalFen: state.method === 'EQUAL_PRINCIPAL' ? regular?.principalFen : undefined,
-    firstPeriodExtraInterest: accrued.plus(stub),
+    firstPeriodExtraInterest: accrued.plus(stub).plus(owed.carriedAccruedFen),
   });
+  const carriedAccruedFen = owed.carriedAccruedFen + roundFen(accrued);
+  if (carriedAccruedFen > 0) amortised[0].carriedAccruedFen = carriedAccruedFen;
+  const newRows = addDeferredShares(amortised, owed.deferredInterestFen, 'SPREAD');
   const first = newRows[0];
   const newInstalmentFen = first.principalFen + roundFen(new Dec(newBalance).times(r));
   return ok({
     schedule: makeSchedule(state.method, [...pos.paidRows, ...newRows]),
     prepaidPrincipalFen: input.amountFen,
     accruedOnPrepaidFen: roundFen(accrued),
+    deferredInterestFen: owed.deferredInterestFen,
     newInstalmentFen,
     remainingPeriods: newRows.length,
     interestSavedFen: sumInterest(R) - sumInterest(newRows),
@@ -228,15 +256,21 @@ export function instalmentPayment(
       schedule: makeSchedule(state.method, [...state.rows]),
     });
   }
+  // What the row carries as a debt already (interest accrued on principal prepaid earlier in the
+  // period, its share of deferred interest) is paid now in full; only the period's own interest is
+  // re-priced to the days run.
+  const debt = (row.carriedAccruedFen ?? 0) + (row.deferredInterestFen ?? 0);
+  const periodInterest = row.interestFen - debt;
   // The instalment's principal stops bearing interest on `date`.
   const saved = Math.min(
-    row.interestFen,
+    periodInterest,
     roundFen(dayInterest(row.principalFen, state.annualRate, actualDays(date, row.dueDate), basis)),
   );
-  const owed = row.interestFen - saved;
-  const interestFen = Math.min(owed, roundFen(dayInterest(pos.balanceFen, state.annualRate, days, basis)));
+  const owed = periodInterest - saved;
+  const accruedNow = Math.min(owed, roundFen(dayInterest(pos.balanceFen, state.annualRate, days, basis)));
+  const interestFen = debt + accruedNow;
   // The last row paid early settles the loan: it costs what the payoff would (interest to `date`).
-  const carried = R.length > 1 ? owed - interestFen : 0;
+  const carried = R.length > 1 ? owed - accruedNow : 0;
   const next = R.slice(1).map((r, i) =>
     i === 0 ? { ...r, interestFen: r.interestFen + carried, paymentFen: r.paymentFen + carried } : r,
   );

@@ -143,6 +143,10 @@ export interface InstalmentsTable {
   due_date: string;
   principal_fen: number;
   interest_fen: number;
+  /** Of interest_fen: deferred interest share (延期还本付息). */
+  deferred_interest_fen: Generated<number>;
+  /** Of interest_fen: interest accrued on principal prepaid earlier in the period. */
+  carried_accrued_fen: Generated<number>;
   paid_principal_fen: Generated<number>;
   paid_interest_fen: Generated<number>;
   paid_penalty_fen: Generated<number>;

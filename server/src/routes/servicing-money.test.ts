@@ -138,6 +138,57 @@ describe('deferral (points 8 and 12)', () => {
   });
 });
 
+describe('interest owed already is collected exactly once (src/domain/owed-interest.ts)', () => {
+  test('a payoff after 延期还本付息 collects the deferred interest of the months run', async () => {
+    const u = await onboard(t.app, t.clock);
+    const loan = await drawnLoan(t.app, u, 10_000_000, { termMonths: 12 });
+    const d = await sealedPost(
+      t.app,
+      u,
+      `/api/loans/${loan.id}/deferrals`,
+      'deferral',
+      { option: 'FULL_DEFERRAL', months: 3 },
+      { key: true },
+    );
+    expect(d.statusCode).toBe(200);
+    // Paused 2026-04-01, 05-01, 06-01 (settled by themselves); deferred 3 × 36,250 = 108,750, spread
+    // 9,062 × 11 + 9,068 over rows 4–15 — stored as the rows' deferred shares.
+    expect(json(d).loan.schedule[3]).toMatchObject({ deferredInterestFen: 9_062 });
+    t.clock.set('2026-06-11T02:00:00Z');
+    // Payoff 2026-06-11, 10 days after the last paused month: 10,000,000 × 0.0435 × 10 / 360
+    // = 12,083.33 → 12,083; + 108,750 deferred = 120,833; total 10,120,833.
+    const q = await get(u, `/api/loans/${loan.id}/payoff?date=2026-06-11`);
+    expect(q).toMatchObject({
+      principalFen: 10_000_000,
+      accruedFen: 12_083,
+      deferredInterestFen: 108_750,
+      interestFen: 120_833,
+      totalFen: 10_120_833,
+    });
+    const full = await repay(u, loan.id, { kind: 'full', expectedAmountFen: 10_120_833 });
+    expect(full.statusCode).toBe(200);
+    expect(json(full).repayment).toMatchObject({ principalFen: 10_000_000, interestFen: 120_833 });
+  });
+
+  test('a payoff after a partial prepayment in the same period collects the interest on the prepaid amount', async () => {
+    const u = await onboard(t.app, t.clock);
+    const loan = await drawnLoan(t.app, u, 10_000_000, { termMonths: 12 });
+    t.clock.set('2026-03-11T02:00:00Z');
+    // 20,000.00 prepaid 10 days in: 2,000,000 × 0.0435 × 10 / 360 = 2,416.67 → 2,417 carried into row 1.
+    const part = await repay(u, loan.id, { kind: 'partial', amountFen: 2_000_000, option: 'LOWER_INSTALMENT' });
+    expect(part.statusCode).toBe(200);
+    expect(json(part).loan.schedule[0]).toMatchObject({ carriedAccruedFen: 2_417 });
+    t.clock.set('2026-03-21T02:00:00Z');
+    // Payoff 20 days in: 8,000,000 × 0.0435 × 20 / 360 = 19,333.33 → 19,333; + 2,417 = 21,750
+    // (= 10 days on 100,000 + 10 days on 80,000: 12,083.33 + 9,666.67); total 8,021,750.
+    const q = await get(u, `/api/loans/${loan.id}/payoff?date=2026-03-21`);
+    expect(q).toMatchObject({ accruedFen: 19_333, carriedAccruedFen: 2_417, interestFen: 21_750, totalFen: 8_021_750 });
+    const full = await repay(u, loan.id, { kind: 'full', expectedAmountFen: 8_021_750 });
+    expect(full.statusCode).toBe(200);
+    expect(json(full).loan.status).toBe('settled');
+  });
+});
+
 describe('GET /api/customer for a new customer (point 14)', () => {
   test('is 200 with null, not a 404', async () => {
     const s = await signIn(t.app, `wx-${randomUUID()}`);

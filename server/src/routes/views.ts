@@ -14,6 +14,12 @@ export const ScheduleRow = Type.Object(
     interestFen: Type.Integer(),
     paymentFen: Type.Integer(),
     balanceFen: Type.Integer(),
+    deferredInterestFen: Type.Optional(
+      Type.Integer({ description: 'of interestFen: the share repaying interest deferred by 延期还本付息' }),
+    ),
+    carriedAccruedFen: Type.Optional(
+      Type.Integer({ description: 'of interestFen: interest accrued on principal prepaid earlier in the period' }),
+    ),
   },
   open,
 );

@@ -58,6 +58,10 @@ export async function loadLoan(
     interestFen: Number(i.interest_fen),
     paymentFen: Number(i.principal_fen) + Number(i.interest_fen),
     balanceFen: Number(i.balance_fen),
+    // The parts of the interest owed already (deferred, carried on prepaid principal): a payoff or a
+    // partial prepayment must not drop them (src/domain/owed-interest.ts).
+    ...(Number(i.deferred_interest_fen) ? { deferredInterestFen: Number(i.deferred_interest_fen) } : {}),
+    ...(Number(i.carried_accrued_fen) ? { carriedAccruedFen: Number(i.carried_accrued_fen) } : {}),
   }));
   const paidThrough = instalments.filter((i) => i.status === 'paid').length;
   // Interest runs from the day the last instalment was paid when that was before its due date
@@ -99,7 +103,10 @@ async function settleEmptyRows(q: Q, clock: Clock, loanId: string) {
     .execute();
 }
 
-type RowInput = Pick<ScheduleRow, 'period' | 'dueDate' | 'principalFen' | 'interestFen' | 'balanceFen'>;
+type RowInput = Pick<
+  ScheduleRow,
+  'period' | 'dueDate' | 'principalFen' | 'interestFen' | 'balanceFen' | 'deferredInterestFen' | 'carriedAccruedFen'
+>;
 
 export async function insertSchedule(q: Q, loanId: string, rows: readonly RowInput[]) {
   if (!rows.length) return;
@@ -112,6 +119,8 @@ export async function insertSchedule(q: Q, loanId: string, rows: readonly RowInp
         due_date: r.dueDate,
         principal_fen: r.principalFen,
         interest_fen: r.interestFen,
+        deferred_interest_fen: r.deferredInterestFen ?? 0,
+        carried_accrued_fen: r.carriedAccruedFen ?? 0,
         balance_fen: r.balanceFen,
         status: 'due',
         paid_at: null,

@@ -13,6 +13,10 @@ export interface LoanScheduleRow {
   interestFen: number;
   paymentFen: number;
   balanceFen: number;
+  /** Of interestFen: the share repaying interest deferred by 延期还本付息. */
+  deferredInterestFen?: number;
+  /** Of interestFen: interest accrued on principal prepaid earlier in the period. */
+  carriedAccruedFen?: number;
   status?: string;
 }
 

@@ -35,6 +35,19 @@ export interface ScheduleRow {
   paymentFen: Fen;
   /** Principal remaining after this row is paid. */
   balanceFen: Fen;
+  /**
+   * Of `interestFen`, the share that repays interest deferred by a 延期还本付息 (`FULL_DEFERRAL`):
+   * interest of the paused months, owed by the customer. A payoff collects what is still owed of it,
+   * a re-amortisation (partial prepayment, re-spread) keeps it. Absent = 0.
+   */
+  deferredInterestFen?: Fen;
+  /**
+   * Of `interestFen`, interest already accrued on principal prepaid before this row's due date
+   * (部分提前还款: from the accrual start to the prepayment day), carried into this row. Owed
+   * whatever happens next: a payoff or an early instalment collects it, a re-amortisation keeps it.
+   * Absent = 0.
+   */
+  carriedAccruedFen?: Fen;
 }
 
 export interface ScheduleTotals {

@@ -47,6 +47,10 @@ export async function previewPrepayment(
     interestFen: r.interestFen,
     paymentFen: r.paymentFen,
     balanceFen: r.balanceFen,
+    // The interest a row owes already (deferred, carried on prepaid principal): without them the
+    // preview would count a deferral's interest as saved.
+    deferredInterestFen: r.deferredInterestFen,
+    carriedAccruedFen: r.carriedAccruedFen,
   }));
   const r = partialPrepayment(
     {

@@ -2117,6 +2117,10 @@ export interface paths {
                 principalFen: number;
                 schedule?: ({
                   balanceFen: number;
+                  /** @description of interestFen: interest accrued on principal prepaid earlier in the period */
+                  carriedAccruedFen?: number;
+                  /** @description of interestFen: the share repaying interest deferred by 延期还本付息 */
+                  deferredInterestFen?: number;
                   dueDate: string;
                   interestFen: number;
                   paymentFen: number;
@@ -3716,6 +3720,10 @@ export interface paths {
                 principalFen: number;
                 schedule?: ({
                   balanceFen: number;
+                  /** @description of interestFen: interest accrued on principal prepaid earlier in the period */
+                  carriedAccruedFen?: number;
+                  /** @description of interestFen: the share repaying interest deferred by 延期还本付息 */
+                  deferredInterestFen?: number;
                   dueDate: string;
                   interestFen: number;
                   paymentFen: number;
@@ -3869,6 +3877,10 @@ export interface paths {
               principalFen: number;
               schedule?: ({
                 balanceFen: number;
+                /** @description of interestFen: interest accrued on principal prepaid earlier in the period */
+                carriedAccruedFen?: number;
+                /** @description of interestFen: the share repaying interest deferred by 延期还本付息 */
+                deferredInterestFen?: number;
                 dueDate: string;
                 interestFen: number;
                 paymentFen: number;
@@ -4271,6 +4283,10 @@ export interface paths {
                 principalFen: number;
                 schedule?: ({
                   balanceFen: number;
+                  /** @description of interestFen: interest accrued on principal prepaid earlier in the period */
+                  carriedAccruedFen?: number;
+                  /** @description of interestFen: the share repaying interest deferred by 延期还本付息 */
+                  deferredInterestFen?: number;
                   dueDate: string;
                   interestFen: number;
                   paymentFen: number;
@@ -4661,6 +4677,10 @@ export interface paths {
                 principalFen: number;
                 schedule?: ({
                   balanceFen: number;
+                  /** @description of interestFen: interest accrued on principal prepaid earlier in the period */
+                  carriedAccruedFen?: number;
+                  /** @description of interestFen: the share repaying interest deferred by 延期还本付息 */
+                  deferredInterestFen?: number;
                   dueDate: string;
                   interestFen: number;
                   paymentFen: number;
@@ -4703,6 +4723,10 @@ export interface paths {
                 principalFen: number;
                 schedule?: ({
                   balanceFen: number;
+                  /** @description of interestFen: interest accrued on principal prepaid earlier in the period */
+                  carriedAccruedFen?: number;
+                  /** @description of interestFen: the share repaying interest deferred by 延期还本付息 */
+                  deferredInterestFen?: number;
                   dueDate: string;
                   interestFen: number;
                   paymentFen: number;
@@ -5107,6 +5131,10 @@ export interface paths {
                 principalFen: number;
                 schedule?: ({
                   balanceFen: number;
+                  /** @description of interestFen: interest accrued on principal prepaid earlier in the period */
+                  carriedAccruedFen?: number;
+                  /** @description of interestFen: the share repaying interest deferred by 延期还本付息 */
+                  deferredInterestFen?: number;
                   dueDate: string;
                   interestFen: number;
                   paymentFen: number;
