@@ -8,7 +8,9 @@
  * 100 devices, open-loop (open-loop-client.cjs). Each load generator runs in its own thread, so the
  * bank's event loop is its own.
  * Env: BENCH_CONNECTIONS (default 10), BENCH_TOKENS (default 1500), BENCH_SECONDS (default 5),
- * BENCH_FIXED_RATE (default 1000), BENCH_FIXED_DEVICES (default 100).
+ * BENCH_FIXED_RATE (default 1000), BENCH_FIXED_DEVICES (default 100); BENCH_CPU_PROFILE=file.cpuprofile
+ * writes a V8 CPU profile of the bank's thread during the full-speed ingest run (open it in Chrome
+ * DevTools › Performance, or any .cpuprofile viewer).
  */
 import autocannon from 'autocannon';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
+import { Session } from 'node:inspector/promises';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { generateServerKeyPair } from '@lingjie/risk-sdk/server';
@@ -187,7 +190,18 @@ async function main() {
     duration: SECONDS,
     body: JSON.stringify({ token: sample }),
   });
+  const profiler = process.env.BENCH_CPU_PROFILE ? new Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
   const ingestResult = await run({ url: `${base}/api/risk/telemetry`, connections: CONNECTIONS, amount, tokens });
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(process.env.BENCH_CPU_PROFILE!, JSON.stringify(profile));
+    profiler.disconnect();
+  }
   const fixedResult = await openLoop(`${base}/api/risk/telemetry`, FIXED_RATE, SECONDS, fixedTokens);
   const stored = await sql<{ n: string }>`select count(*) as n from telemetry_events`.execute(db);
 
