@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { deferral, type DeferralPlan } from './deferral';
-import { loanStateFromTerms } from './loan-state';
+import { loanStateFromTerms, type LoanState } from './loan-state';
+import { instalmentPayment } from './prepayment';
 import type { AmortisingMethod } from './schedule';
 import { refEqualInstalment } from './test-support/exact';
 
@@ -156,5 +157,39 @@ describe('延期还本付息 deferral plans', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('RESPREAD after an instalment paid early', () => {
+  // Reference loan drawn 2024-01-15 (等额本息, 100,000.00, 12 months, 4.35 %). Row 1 (due 2024-02-15)
+  // paid early on 2024-01-25: balance 9,183,151 fen, interest runs from 2024-01-25, and row 2 (due
+  // 2024-03-15) carries the 21 days 01-25 → 02-15 on top of its own month (33,289 + 22,094 = 55,383).
+  const terms = { principalFen: 10_000_000, annualRate: '0.0435', termMonths: 12, startDate: '2024-01-15' };
+  const fresh = loanStateFromTerms('EQUAL_INSTALMENT', terms);
+  const paid = unwrap(instalmentPayment(fresh, '2024-01-25'));
+  const early: LoanState = { ...fresh, rows: paid.schedule.rows, paidThroughPeriod: 1, accrualStart: '2024-01-25' };
+  const respread = { kind: 'RESPREAD', newRemainingTerm: 12 } as const;
+
+  it('keeps the interest from the payment day to the last due date in the first new row (ACT/360 default)', () => {
+    // As partialPrepayment does: the 21 days priced on actual days, one rounding with the month:
+    //   month 9,183,151 × 0.0435 / 12 = 33,288.92; 21 days 9,183,151 × 0.0435 × 21 / 360 = 23,302.25;
+    //   round(56,591.17) = 56,591. Before the fix: 33,289 — the 21 days (233.02 yuan) were dropped.
+    const r = unwrap(deferral(early, respread, POLICY));
+    const first = r.schedule.rows[1];
+    expect(first).toMatchObject({ period: 2, dueDate: '2024-03-15', interestFen: 56_591 });
+    // The instalment is re-amortised on the balance; the 21 days come on top of it.
+    expect(first.paymentFen - first.interestFen).toBe(783_414 - 33_289);
+    expect(first.carriedAccruedFen).toBeUndefined();
+    expect(r.extraInterestFen).toBeGreaterThanOrEqual(0);
+  });
+
+  it('prices the 21 days on the loan’s day count (ACT/365: 22,983.04 + 33,288.92 → 56,272)', () => {
+    const r = unwrap(deferral(early, respread, POLICY, 'ACT/365'));
+    expect(r.schedule.rows[1].interestFen).toBe(56_272);
+  });
+
+  it('adds nothing when the accrual starts on the last due date', () => {
+    const r = unwrap(deferral({ ...early, accrualStart: undefined }, respread, POLICY));
+    expect(r.schedule.rows[1].interestFen).toBe(33_289);
   });
 });

@@ -1,5 +1,4 @@
-import { Dec } from './decimal';
-import type { IsoDate } from './day-count';
+import { actualDays, dayInterest, type DayCountBasis, type IsoDate } from './day-count';
 import { shiftDueDate } from './due-dates';
 import { fail, ok, type Result } from './errors';
 import { positionOf, type LoanState } from './loan-state';
@@ -46,9 +45,15 @@ function shiftRows(rows: readonly ScheduleRow[], months: number, anchorDay: numb
 
 /**
  * Applies a deferral plan from the next unpaid period. Fails with DEFERRAL_EXCEEDS_POLICY_CAP when
- * the loan would move more than `policy.maxDeferralMonths` months.
+ * the loan would move more than `policy.maxDeferralMonths` months. `basis` (default ACT/360, the
+ * loan's day count) prices the days a RESPREAD keeps from an instalment paid early.
  */
-export function deferral(state: LoanState, plan: DeferralPlan, policy: DeferralPolicy): Result<DeferralResult> {
+export function deferral(
+  state: LoanState,
+  plan: DeferralPlan,
+  policy: DeferralPolicy,
+  basis: DayCountBasis = 'ACT/360',
+): Result<DeferralResult> {
   const pos = positionOf(state);
   if (!pos) return fail('DEFERRAL_BAD_PAID_THROUGH', zhCN.DEFERRAL_BAD_PAID_THROUGH);
   const R = pos.remainingRows;
@@ -94,6 +99,10 @@ export function deferral(state: LoanState, plan: DeferralPlan, policy: DeferralP
     // The rows are re-made, so the interest the old ones carried as a debt is put back: accrued on
     // prepaid principal (first row) and deferred interest (spread).
     const owed = owedInterestOf(R, r);
+    // After an instalment paid early, the interest from that day to the last due date was in the
+    // next row, which is re-made here: it stays in the first new row, priced on actual days as
+    // partialPrepayment does (0 when the accrual starts on the last due date).
+    const stub = dayInterest(B, state.annualRate, actualDays(pos.accrualStart, pos.lastDueDate), basis);
     const rows = amortise({
       method: state.method,
       balanceFen: B,
@@ -101,7 +110,7 @@ export function deferral(state: LoanState, plan: DeferralPlan, policy: DeferralP
       periods: plan.newRemainingTerm,
       dueDate: at,
       firstPeriod,
-      firstPeriodExtraInterest: new Dec(owed.carriedAccruedFen),
+      firstPeriodExtraInterest: stub.plus(owed.carriedAccruedFen),
     });
     if (owed.carriedAccruedFen > 0) rows[0].carriedAccruedFen = owed.carriedAccruedFen;
     newRows = addDeferredShares(rows, owed.deferredInterestFen, 'SPREAD');

@@ -120,6 +120,23 @@ describe('bug 1: deferred interest is owed on payoff and kept by a partial prepa
     expect(rows.slice(0, -1).every((x) => x.deferredInterestFen === share)).toBe(true);
   });
 
+  it('the new instalment shown is what the customer pays each month: principal + interest + share', () => {
+    // 20,000.00 prepaid 2024-07-25 after the pause, 7,540,559 − 2,000,000 = 5,540,559 left.
+    // LOWER_INSTALMENT, 9 rows: 5,540,559 × r(1+r)^9 / ((1+r)^9 − 1), r = 0.0435 / 12 = 0.003625,
+    //   = 626,829.57 → 626,830 a month of principal + interest, + the share ⌊82,005 / 9⌋ = 9,111
+    //   → 635,941 (before the fix the screen said 626,830, 91.11 yuan less than the rows ask).
+    const prepay = (option: 'LOWER_INSTALMENT' | 'SHORTEN_TERM') =>
+      unwrap(partialPrepayment(stateOf(deferred(), 6), { date: '2024-07-25', amountFen: 2_000_000, option }));
+    const lower = prepay('LOWER_INSTALMENT');
+    expect(lower.newInstalmentFen).toBe(626_830 + 9_111);
+    expect(lower.schedule.rows.slice(7, -1).every((x) => x.paymentFen === lower.newInstalmentFen)).toBe(true);
+    // SHORTEN_TERM keeps 853,099 of principal + interest; 7 rows left: ⌊82,005 / 7⌋ = 11,715 → 864,814.
+    const shorter = prepay('SHORTEN_TERM');
+    expect(shorter.remainingPeriods).toBe(7);
+    expect(shorter.newInstalmentFen).toBe(853_099 + 11_715);
+    expect(shorter.schedule.rows.slice(7, -1).every((x) => x.paymentFen === shorter.newInstalmentFen)).toBe(true);
+  });
+
   it('an early instalment pays its share now (and never pushes it to the next row)', () => {
     // Row 7 (due 2024-08-15) paid 2024-08-05: its 9,111 share is owed already.
     const s = stateOf(deferred(), 6);

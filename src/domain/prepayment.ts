@@ -118,7 +118,11 @@ export interface PartialPrepaymentResult {
    * takes the remainder); 0 without a deferral.
    */
   deferredInterestFen: Fen;
-  /** The regular payment of the new rows (first new row, without the carried accrual). */
+  /**
+   * What the customer pays each month on the new rows: the first new row's regular principal +
+   * interest (without the carried accrual) + its deferred-interest share (⌊D / n⌋; the last row
+   * takes the remainder).
+   */
   newInstalmentFen: Fen;
   remainingPeriods: number;
   /** Scheduled interest of the old unpaid rows minus that of the new rows (≥ 0). */
@@ -177,7 +181,9 @@ export function partialPrepayment(state: LoanState, input: PartialPrepaymentInpu
   if (carriedAccruedFen > 0) amortised[0].carriedAccruedFen = carriedAccruedFen;
   const newRows = addDeferredShares(amortised, owed.deferredInterestFen, 'SPREAD');
   const first = newRows[0];
-  const newInstalmentFen = first.principalFen + roundFen(new Dec(newBalance).times(r));
+  // The share is paid every month like principal and interest, so the amount shown includes it.
+  const newInstalmentFen =
+    first.principalFen + roundFen(new Dec(newBalance).times(r)) + (first.deferredInterestFen ?? 0);
   return ok({
     schedule: makeSchedule(state.method, [...pos.paidRows, ...newRows]),
     prepaidPrincipalFen: input.amountFen,

@@ -138,6 +138,30 @@ describe('deferral (points 8 and 12)', () => {
   });
 });
 
+describe('a re-spread after an instalment paid early (RESPREAD keeps the days already run)', () => {
+  test('row 2 keeps the 31 days from the early payment to row 1’s due date', async () => {
+    const u = await onboard(t.app, t.clock);
+    const loan = await drawnLoan(t.app, u, 10_000_000, { termMonths: 12 });
+    expect((await repay(u, loan.id, { kind: 'current', expectedAmountFen: 816_849 })).statusCode).toBe(200);
+    // Row 1 paid on the drawdown day: 9,183,151 left, interest from 2026-03-01. Re-spread by 3 months
+    // (14 rows): row 2's month 9,183,151 × 0.003625 = 33,288.92 plus the 31 days 03-01 → 04-01
+    // 9,183,151 × 0.0435 × 31 / 360 = 34,398.55 (the loan's ACT/360): 67,687.48 → 67,687. Before
+    // the fix row 2 had 33,289 and the 31 days were lost.
+    const d = await sealedPost(
+      t.app,
+      u,
+      `/api/loans/${loan.id}/deferrals`,
+      'deferral',
+      { option: 'RESPREAD', months: 3 },
+      { key: true },
+    );
+    expect(d.statusCode).toBe(200);
+    const rows = json(d).loan.schedule;
+    expect(rows).toHaveLength(15);
+    expect(rows[1]).toMatchObject({ period: 2, dueDate: '2026-05-01', interestFen: 67_687 });
+  });
+});
+
 describe('interest owed already is collected exactly once (src/domain/owed-interest.ts)', () => {
   test('a payoff after 延期还本付息 collects the deferred interest of the months run', async () => {
     const u = await onboard(t.app, t.clock);
