@@ -16,6 +16,8 @@ beforeEach(() => t.clock.set('2026-03-01T02:00:00Z'));
 const get = (u: Onboarded, url: string) => t.app.inject({ url, headers: u.auth }).then(json);
 const repay = (u: Onboarded, loanId: string, body: object) =>
   sealedPost(t.app, u, `/api/loans/${loanId}/repayments`, 'repay', body, { key: true });
+const defer = (u: Onboarded, loanId: string, option: 'FULL_DEFERRAL' | 'RESPREAD', months: number) =>
+  sealedPost(t.app, u, `/api/loans/${loanId}/deferrals`, 'deferral', { option, months }, { key: true });
 
 describe('归还本期 before the due date (point 2)', () => {
   test('on the drawdown day: principal only, nothing locked, the next instalment without another month', async () => {
@@ -111,14 +113,7 @@ describe('deferral (points 8 and 12)', () => {
   test('延期还本付息 spreads the deferred interest, and a second deferral is shown unavailable with the reason', async () => {
     const u = await onboard(t.app, t.clock);
     const loan = await drawnLoan(t.app, u, 10_000_000, { termMonths: 12 });
-    const d = await sealedPost(
-      t.app,
-      u,
-      `/api/loans/${loan.id}/deferrals`,
-      'deferral',
-      { option: 'FULL_DEFERRAL', months: 3 },
-      { key: true },
-    );
+    const d = await defer(u, loan.id, 'FULL_DEFERRAL', 3);
     expect(d.statusCode).toBe(200);
     const rows = json(d).loan.schedule;
     // 3 paused months, then the original 12 rows; deferred interest 3 × 36,250 = 108,750 spread over
@@ -147,14 +142,7 @@ describe('a re-spread after an instalment paid early (RESPREAD keeps the days al
     // (14 rows): row 2's month 9,183,151 × 0.003625 = 33,288.92 plus the 31 days 03-01 → 04-01
     // 9,183,151 × 0.0435 × 31 / 360 = 34,398.55 (the loan's ACT/360): 67,687.48 → 67,687. Before
     // the fix row 2 had 33,289 and the 31 days were lost.
-    const d = await sealedPost(
-      t.app,
-      u,
-      `/api/loans/${loan.id}/deferrals`,
-      'deferral',
-      { option: 'RESPREAD', months: 3 },
-      { key: true },
-    );
+    const d = await defer(u, loan.id, 'RESPREAD', 3);
     expect(d.statusCode).toBe(200);
     const rows = json(d).loan.schedule;
     expect(rows).toHaveLength(15);
@@ -166,14 +154,7 @@ describe('interest owed already is collected exactly once (src/domain/owed-inter
   test('a payoff after 延期还本付息 collects the deferred interest of the months run', async () => {
     const u = await onboard(t.app, t.clock);
     const loan = await drawnLoan(t.app, u, 10_000_000, { termMonths: 12 });
-    const d = await sealedPost(
-      t.app,
-      u,
-      `/api/loans/${loan.id}/deferrals`,
-      'deferral',
-      { option: 'FULL_DEFERRAL', months: 3 },
-      { key: true },
-    );
+    const d = await defer(u, loan.id, 'FULL_DEFERRAL', 3);
     expect(d.statusCode).toBe(200);
     // Paused 2026-04-01, 05-01, 06-01 (settled by themselves); deferred 3 × 36,250 = 108,750, spread
     // 9,062 × 11 + 9,068 over rows 4–15 — stored as the rows' deferred shares.
