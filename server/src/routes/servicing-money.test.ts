@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { json, signIn, startTestApp, type TestContext } from '../../test/helpers';
 import { drawnLoan, onboard, sealedPost, type Onboarded } from '../../test/flows';
 import { riskKeys } from '../../test/risk-device';
+import { sql } from 'kysely';
+import { markDeferredShares } from '../db/migrations/009_instalment_owed_interest';
 
 // Issue #9, money and servicing points, over HTTP. Loans are drawn on 2026-03-01 (CST): 100,000.00
 // yuan, 12 months, 4.35 %, 等额本息 — the product.md reference rows: row 1 due 2026-04-01 (31 days)
@@ -191,6 +193,42 @@ describe('interest owed already is collected exactly once (src/domain/owed-inter
     const full = await repay(u, loan.id, { kind: 'full', expectedAmountFen: 8_021_750 });
     expect(full.statusCode).toBe(200);
     expect(json(full).loan.status).toBe('settled');
+  });
+});
+
+describe('migration 009 on loans deferred before it', () => {
+  const marks = async (loanId: string) =>
+    (
+      await sql<{
+        seq: number;
+        share: string;
+      }>`select seq, deferred_interest_fen as share from instalments where loan_id = ${loanId} order by seq`.execute(
+        t.db,
+      )
+    ).rows.map((r) => Number(r.share));
+  const unmark = (loanId: string) =>
+    sql`update instalments set deferred_interest_fen = 0 where loan_id = ${loanId}`.execute(t.db);
+
+  test('marks the shares a deferral left in the rows, and leaves a loan re-made since untouched', async () => {
+    const u = await onboard(t.app, t.clock);
+    const kept = await drawnLoan(t.app, u, 10_000_000, { termMonths: 12 });
+    expect((await defer(u, kept.id, 'FULL_DEFERRAL', 3)).statusCode).toBe(200);
+    const expected = await marks(kept.id);
+    // 3 paused rows, then 108,750 spread over 12: 9,062 × 11 and 9,068.
+    expect(expected).toEqual([0, 0, 0, ...Array(11).fill(9_062), 9_068]);
+
+    const remade = await drawnLoan(t.app, u, 10_000_000, { termMonths: 12 });
+    expect((await defer(u, remade.id, 'FULL_DEFERRAL', 3)).statusCode).toBe(200);
+    t.clock.set('2026-06-11T02:00:00Z');
+    const part = await repay(u, remade.id, { kind: 'partial', amountFen: 1_000_000, option: 'LOWER_INSTALMENT' });
+    expect(part.statusCode).toBe(200);
+
+    // As the rows were before the migration: no marks.
+    await unmark(kept.id);
+    await unmark(remade.id);
+    await markDeferredShares(t.db);
+    expect(await marks(kept.id)).toEqual(expected);
+    expect((await marks(remade.id)).every((m) => m === 0)).toBe(true);
   });
 });
 
