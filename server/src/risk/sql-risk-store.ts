@@ -20,6 +20,9 @@ export interface SqlRiskStoreOptions {
   batch?: { maxBatch?: number; maxWaitMs?: number; maxInFlight?: number };
 }
 
+/** How long a session row is kept past its expiry (see purgeExpired). */
+export const EXPIRED_SESSION_KEPT_MS = 3_600_000;
+
 /** PostgreSQL error codes a batch is simply retried on: deadlock, serialization failure. */
 const RETRYABLE = new Set(['40P01', '40001']);
 
@@ -131,7 +134,13 @@ export function createSqlRiskStore(db: Db, opts: SqlRiskStoreOptions = {}): Risk
     async purgeExpired(now) {
       cache.purge(now);
       await db.deleteFrom('risk_nonces').where('keep_until', '<', now).execute();
-      await db.deleteFrom('risk_sessions').where('expires_at', '<=', now).execute();
+      // A session row outlives its expiry by an hour: a token arriving just after its session ended
+      // is refused as SESSION_EXPIRED (what happened), not SESSION_UNKNOWN (never issued here) —
+      // whether or not a background purge (any instance's) ran a moment before the lookup.
+      await db
+        .deleteFrom('risk_sessions')
+        .where('expires_at', '<=', now - EXPIRED_SESSION_KEPT_MS)
+        .execute();
     },
   };
 }
