@@ -170,6 +170,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     const now = clock.now();
     const parts = await Promise.allSettled([
       engine.purge(),
+      // The SDK verifier also purges the risk store in the background, but only when tokens or
+      // handshakes arrive; this covers a bank that has gone quiet.
       riskStore.purgeExpired(now.getTime()),
       purgeTelemetry(opts.db, now),
     ]);
