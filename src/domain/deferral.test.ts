@@ -170,26 +170,22 @@ describe('RESPREAD after an instalment paid early', () => {
   const early: LoanState = { ...fresh, rows: paid.schedule.rows, paidThroughPeriod: 1, accrualStart: '2024-01-25' };
   const respread = { kind: 'RESPREAD', newRemainingTerm: 12 } as const;
 
-  it('keeps the interest from the payment day to the last due date in the first new row (ACT/360 default)', () => {
-    // As partialPrepayment does: the 21 days priced on actual days, one rounding with the month:
-    //   month 9,183,151 × 0.0435 / 12 = 33,288.92; 21 days 9,183,151 × 0.0435 × 21 / 360 = 23,302.25;
-    //   round(56,591.17) = 56,591. Before the fix: 33,289 — the 21 days (233.02 yuan) were dropped.
+  it('keeps the interest from the payment day to the last due date in the first new row, as carried', () => {
+    // The 21 days were priced when the instalment was paid (22,094) and the balance has not changed,
+    // so the same amount stays: month 9,183,151 × 0.0435 / 12 = 33,288.92 + 22,094 → 55,383. Before
+    // stop 10: 33,289 (the 21 days dropped); at stop 10: 56,591 (re-priced on actual days, 1,208 more
+    // than the row carried).
     const r = unwrap(deferral(early, respread, POLICY));
     const first = r.schedule.rows[1];
-    expect(first).toMatchObject({ period: 2, dueDate: '2024-03-15', interestFen: 56_591 });
+    expect(first).toMatchObject({ period: 2, dueDate: '2024-03-15', interestFen: 55_383, carriedInterestFen: 22_094 });
     // The instalment is re-amortised on the balance; the 21 days come on top of it.
     expect(first.paymentFen - first.interestFen).toBe(783_414 - 33_289);
     expect(first.carriedAccruedFen).toBeUndefined();
     expect(r.extraInterestFen).toBeGreaterThanOrEqual(0);
   });
 
-  it('prices the 21 days on the loan’s day count (ACT/365: 22,983.04 + 33,288.92 → 56,272)', () => {
-    const r = unwrap(deferral(early, respread, POLICY, 'ACT/365'));
-    expect(r.schedule.rows[1].interestFen).toBe(56_272);
-  });
-
-  it('adds nothing when the accrual starts on the last due date', () => {
+  it('once those days have run (accrual from the last due date), keeps them as interest owed', () => {
     const r = unwrap(deferral({ ...early, accrualStart: undefined }, respread, POLICY));
-    expect(r.schedule.rows[1].interestFen).toBe(33_289);
+    expect(r.schedule.rows[1]).toMatchObject({ interestFen: 55_383, carriedAccruedFen: 22_094 });
   });
 });

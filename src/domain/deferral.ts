@@ -1,10 +1,11 @@
-import { actualDays, dayInterest, type DayCountBasis, type IsoDate } from './day-count';
+import type { IsoDate } from './day-count';
 import { shiftDueDate } from './due-dates';
 import { fail, ok, type Result } from './errors';
 import { positionOf, type LoanState } from './loan-state';
+import { Dec } from './decimal';
 import { type Fen } from './money';
 import { zhCN } from './messages.zh-CN';
-import { addDeferredShares, owedInterestOf, pausedMonthInterestFen } from './owed-interest';
+import { addDeferredShares, owedInterestOf, pausedMonthInterestFen, periodCarryOf } from './owed-interest';
 import { monthlyRate } from './rate';
 import { amortise } from './schedule/amortise';
 import { makeSchedule, type Schedule, type ScheduleRow } from './schedule/types';
@@ -39,21 +40,31 @@ export interface DeferralResult {
   deferredInterestFen: Fen;
 }
 
+/** `row` with `carry` as its carried rest of an early-paid period (in its interest and payment) instead of what it had. */
+function withPeriodCarry(row: ScheduleRow, carry: Fen): ScheduleRow {
+  const delta = carry - (row.carriedInterestFen ?? 0);
+  const { carriedInterestFen: _old, ...rest } = row;
+  if (delta === 0) return { ...row };
+  return {
+    ...rest,
+    interestFen: row.interestFen + delta,
+    paymentFen: row.paymentFen + delta,
+    ...(carry > 0 ? { carriedInterestFen: carry } : {}),
+  };
+}
+
 function shiftRows(rows: readonly ScheduleRow[], months: number, anchorDay: number): ScheduleRow[] {
   return rows.map((r) => ({ ...r, period: r.period + months, dueDate: shiftDueDate(r.dueDate, months, anchorDay) }));
 }
 
 /**
  * Applies a deferral plan from the next unpaid period. Fails with DEFERRAL_EXCEEDS_POLICY_CAP when
- * the loan would move more than `policy.maxDeferralMonths` months. `basis` (default ACT/360, the
- * loan's day count) prices the days a RESPREAD keeps from an instalment paid early.
+ * the loan would move more than `policy.maxDeferralMonths` months. After an instalment paid early,
+ * the rest of its period carried in the next row stays due when it was: in the first interest-only
+ * row (INTEREST_ONLY) or the first new row (RESPREAD); FULL_DEFERRAL moves it with its row behind
+ * the pause, where it is owed once the paused months have run (owed-interest.ts).
  */
-export function deferral(
-  state: LoanState,
-  plan: DeferralPlan,
-  policy: DeferralPolicy,
-  basis: DayCountBasis = 'ACT/360',
-): Result<DeferralResult> {
+export function deferral(state: LoanState, plan: DeferralPlan, policy: DeferralPolicy): Result<DeferralResult> {
   const pos = positionOf(state);
   if (!pos) return fail('DEFERRAL_BAD_PAID_THROUGH', zhCN.DEFERRAL_BAD_PAID_THROUGH);
   const R = pos.remainingRows;
@@ -95,14 +106,17 @@ export function deferral(
       balanceFen: B,
     }));
     newRows = [...io, ...shiftRows(R, extension, pos.anchorDay)];
+    // The carried rest of an early-paid period was due on the next due date, which the first
+    // interest-only row keeps: it moves there instead of behind the interest-only months.
+    const carry = periodCarryOf(pos);
+    if (carry > 0) newRows = newRows.map((row, i) => withPeriodCarry(row, i === 0 ? carry : 0));
   } else if (plan.kind === 'RESPREAD') {
     // The rows are re-made, so the interest the old ones carried as a debt is put back: accrued on
     // prepaid principal (first row) and deferred interest (spread).
-    const owed = owedInterestOf(R, r);
-    // After an instalment paid early, the interest from that day to the last due date was in the
-    // next row, which is re-made here: it stays in the first new row, priced on actual days as
-    // partialPrepayment does (0 when the accrual starts on the last due date).
-    const stub = dayInterest(B, state.annualRate, actualDays(pos.accrualStart, pos.lastDueDate), basis);
+    const owed = owedInterestOf(pos, r);
+    // After an instalment paid early, the rest of its period was carried into the next row, which is
+    // re-made here: the same amount stays in the first new row (the balance has not changed).
+    const carry = periodCarryOf(pos);
     const rows = amortise({
       method: state.method,
       balanceFen: B,
@@ -110,9 +124,10 @@ export function deferral(
       periods: plan.newRemainingTerm,
       dueDate: at,
       firstPeriod,
-      firstPeriodExtraInterest: stub.plus(owed.carriedAccruedFen),
+      firstPeriodExtraInterest: new Dec(carry + owed.carriedAccruedFen),
     });
     if (owed.carriedAccruedFen > 0) rows[0].carriedAccruedFen = owed.carriedAccruedFen;
+    if (carry > 0) rows[0].carriedInterestFen = carry;
     newRows = addDeferredShares(rows, owed.deferredInterestFen, 'SPREAD');
   } else {
     deferredInterestFen = monthInterest * extension;

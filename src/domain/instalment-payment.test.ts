@@ -64,14 +64,20 @@ describe('归还本期 (instalmentPayment): interest accrues to the payment date
       value: { interestFen: 11_096, totalFen: 9_183_151 + 11_096, days: 10, accruedFrom: '2024-01-15' },
     });
     // Partial 20,000 yuan on 01-25, lower instalment: the prepaid amount's 10 days
-    // 2,000,000 × 0.0435 × 10 / 360 = 2,416.67, plus the remaining 7,183,151's 31 days carried from the
-    // early instalment 7,183,151 × 0.0435 × 31 / 360 = 26,906.89, plus its month 7,183,151 × 0.003625
-    // = 26,038.92: 55,362.48 → 55,362 in the first new row (one rounding).
+    // 2,000,000 × 0.0435 × 10 / 360 = 2,416.67, plus the rest of period 1 carried by the early
+    // instalment (33,190 on 9,183,151) on the remaining 7,183,151: 33,190 × 7,183,151 / 9,183,151 =
+    // 25,961.54, plus its month 7,183,151 × 0.003625 = 26,038.92: 54,417.13 → 54,417 in the first new
+    // row (one rounding).
     const p = partialPrepayment(s1, { date: '2024-01-25', amountFen: 2_000_000, option: 'LOWER_INSTALMENT' });
     expect(p.ok).toBe(true);
     if (!p.ok) return;
     expect(p.value.accruedOnPrepaidFen).toBe(2_417);
-    expect(p.value.schedule.rows[1]).toMatchObject({ period: 2, interestFen: 55_362 });
+    expect(p.value.schedule.rows[1]).toMatchObject({
+      period: 2,
+      interestFen: 54_417,
+      carriedAccruedFen: 2_417,
+      carriedInterestFen: 25_962,
+    });
     // Before the accrual start it is still refused, with a message that says what to do.
     expect(payoffQuote(s1, '2024-01-14')).toMatchObject({ ok: false, code: 'PREPAY_DATE_BEFORE_LAST_DUE' });
   });

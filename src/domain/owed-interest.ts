@@ -1,4 +1,5 @@
 import { Dec, type Dec as DecT } from './decimal';
+import type { Position } from './loan-state';
 import { roundFen, type Fen } from './money';
 import type { ScheduleRow } from './schedule/types';
 
@@ -9,7 +10,10 @@ import type { ScheduleRow } from './schedule/types';
  * interest is collected exactly once: never dropped, never charged twice.
  */
 export interface OwedInterest {
-  /** Interest accrued on prepaid principal, carried in the unpaid rows (部分提前还款). */
+  /**
+   * Interest already accrued and carried in the unpaid rows: on prepaid principal (部分提前还款), and
+   * the rest of a period whose instalment was paid early once those days have run (`periodCarryOf`).
+   */
   carriedAccruedFen: Fen;
   /** Deferred interest (延期还本付息) of the paused months already run, less the shares already paid. */
   deferredInterestFen: Fen;
@@ -28,18 +32,48 @@ export function pausedMonthInterestFen(balanceFen: number, monthlyRate: DecT): F
   return roundFen(new Dec(balanceFen).times(monthlyRate));
 }
 
+/** The part of a loan's position these rules read. */
+type Unpaid = Pick<Position, 'remainingRows' | 'accrualStart' | 'lastDueDate'>;
+
+/**
+ * True while interest runs from the day an instalment was paid early (归还本期 before its due date):
+ * the rest of that period — carried in an unpaid row as `carriedInterestFen` — has not run yet, and a
+ * payoff charges those days on actual days instead. Once the accrual start is a due date again (a
+ * deferral pushed the carrying row past a settled paused month), the carried days have run and are
+ * owed like any accrued interest.
+ */
+export function inEarlyPaidPeriod(pos: Unpaid): boolean {
+  return pos.accrualStart < pos.lastDueDate;
+}
+
+/**
+ * The carried rest of an early-paid period that a re-amortisation keeps for days not yet run
+ * (0 outside such a period): the unpaid rows' `carriedInterestFen`, priced when the instalment was
+ * paid. A partial prepayment keeps it in proportion to the lower balance (the carried days bear
+ * interest on what is still owed), so a prepayment never costs more interest than it saves.
+ */
+export function periodCarryOf(pos: Unpaid): Fen {
+  if (!inEarlyPaidPeriod(pos)) return 0;
+  return pos.remainingRows.reduce((a, row) => a + (row.carriedInterestFen ?? 0), 0);
+}
+
+/** Of one unpaid row's interest, what was carried into it and is owed already (see `OwedInterest`). */
+export function carriedOwedOf(row: ScheduleRow, pos: Unpaid): Fen {
+  return (row.carriedAccruedFen ?? 0) + (inEarlyPaidPeriod(pos) ? 0 : (row.carriedInterestFen ?? 0));
+}
+
 /**
  * What of the unpaid rows' interest is owed already. The deferred interest sits in the rows after the
  * pause as shares of the whole pause; the paused months not yet run (still unpaid rows) have not
  * accrued, so their month's interest is taken off (a payoff during the pause charges the days run on
  * the principal instead).
  */
-export function owedInterestOf(remainingRows: readonly ScheduleRow[], monthlyRate: DecT): OwedInterest {
+export function owedInterestOf(pos: Unpaid, monthlyRate: DecT): OwedInterest {
   let carried = 0;
   let shares = 0;
   let notYetRun = 0;
-  for (const row of remainingRows) {
-    carried += row.carriedAccruedFen ?? 0;
+  for (const row of pos.remainingRows) {
+    carried += carriedOwedOf(row, pos);
     shares += row.deferredInterestFen ?? 0;
     if (isPausedRow(row)) notYetRun += pausedMonthInterestFen(row.balanceFen, monthlyRate);
   }

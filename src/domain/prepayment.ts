@@ -4,7 +4,7 @@ import { fail, ok, type Result } from './errors';
 import { positionOf, type LoanState } from './loan-state';
 import { assertFen, roundFen, type Fen } from './money';
 import { zhCN } from './messages.zh-CN';
-import { addDeferredShares, owedInterestOf } from './owed-interest';
+import { addDeferredShares, carriedOwedOf, owedInterestOf, periodCarryOf } from './owed-interest';
 import { monthlyRate, toRate } from './rate';
 import { amortise, equalInstalmentFen } from './schedule/amortise';
 import { makeSchedule, type Schedule, type ScheduleRow } from './schedule/types';
@@ -54,7 +54,7 @@ export function payoffQuote(state: LoanState, date: IsoDate, basis: DayCountBasi
   const accruedFen = roundFen(
     new Dec(pos.balanceFen).times(toRate(state.annualRate)).times(days).div(daysInYear(basis)),
   );
-  const owed = owedInterestOf(pos.remainingRows, monthlyRate(state.annualRate));
+  const owed = owedInterestOf(pos, monthlyRate(state.annualRate));
   const interestFen = accruedFen + owed.carriedAccruedFen + owed.deferredInterestFen;
   return ok({
     principalFen: pos.balanceFen,
@@ -157,14 +157,17 @@ export function partialPrepayment(state: LoanState, input: PartialPrepaymentInpu
   const newBalance = pos.balanceFen - input.amountFen;
   const basis = input.basis ?? 'ACT/360';
   const accrued: DecT = dayInterest(input.amountFen, state.annualRate, actualDays(pos.accrualStart, input.date), basis);
-  // After an instalment paid early the remaining principal's interest from that day to the last due
-  // date is part of the next row (`instalmentPayment`); it stays there, on the lower balance.
-  const stub: DecT = dayInterest(newBalance, state.annualRate, actualDays(pos.accrualStart, pos.lastDueDate), basis);
+  // After an instalment paid early, the rest of its period (payment day → last due date, on the
+  // principal still owed) was carried into the next row as priced then; it stays in the first new
+  // row on the lower balance. Re-pricing it on actual days could cost more than it saves (a 31-day
+  // month is more than the row's 30/360 month): a 1-fen prepayment then cost 1,208 fen of interest.
+  const carry = periodCarryOf(pos);
+  const stub: DecT = new Dec(carry).times(newBalance).div(pos.balanceFen);
   const shorten = input.option === 'SHORTEN_TERM' && R.length >= 2;
   const regular = shorten ? regularAmounts(R, pos.balanceFen, r) : undefined;
   // What the old rows carry as a debt is not the old rows' to lose: interest accrued on principal
   // prepaid earlier in this period stays in the first row, deferred interest is spread again.
-  const owed = owedInterestOf(R, r);
+  const owed = owedInterestOf(pos, r);
 
   const amortised = amortise({
     method: state.method,
@@ -179,6 +182,7 @@ export function partialPrepayment(state: LoanState, input: PartialPrepaymentInpu
   });
   const carriedAccruedFen = owed.carriedAccruedFen + roundFen(accrued);
   if (carriedAccruedFen > 0) amortised[0].carriedAccruedFen = carriedAccruedFen;
+  if (carry > 0) amortised[0].carriedInterestFen = roundFen(stub);
   const newRows = addDeferredShares(amortised, owed.deferredInterestFen, 'SPREAD');
   const first = newRows[0];
   // The share is paid every month like principal and interest, so the amount shown includes it.
@@ -263,9 +267,9 @@ export function instalmentPayment(
     });
   }
   // What the row carries as a debt already (interest accrued on principal prepaid earlier in the
-  // period, its share of deferred interest) is paid now in full; only the period's own interest is
-  // re-priced to the days run.
-  const debt = (row.carriedAccruedFen ?? 0) + (row.deferredInterestFen ?? 0);
+  // period, its share of deferred interest) is paid now in full; only the period's own interest — and
+  // the carried rest of an early-paid period whose days have not run — is re-priced to the days run.
+  const debt = carriedOwedOf(row, pos) + (row.deferredInterestFen ?? 0);
   const periodInterest = row.interestFen - debt;
   // The instalment's principal stops bearing interest on `date`.
   const saved = Math.min(
@@ -278,7 +282,14 @@ export function instalmentPayment(
   // The last row paid early settles the loan: it costs what the payoff would (interest to `date`).
   const carried = R.length > 1 ? owed - accruedNow : 0;
   const next = R.slice(1).map((r, i) =>
-    i === 0 ? { ...r, interestFen: r.interestFen + carried, paymentFen: r.paymentFen + carried } : r,
+    i === 0 && carried > 0
+      ? {
+          ...r,
+          interestFen: r.interestFen + carried,
+          paymentFen: r.paymentFen + carried,
+          carriedInterestFen: (r.carriedInterestFen ?? 0) + carried,
+        }
+      : r,
   );
   const paid = { ...row, interestFen, paymentFen: row.principalFen + interestFen };
   return ok({

@@ -8,6 +8,7 @@ import * as m006 from './migrations/006_risk_session_customer';
 import * as m007 from './migrations/007_complaints';
 import * as m008 from './migrations/008_telemetry_retention';
 import * as m009 from './migrations/009_instalment_owed_interest';
+import * as m010 from './migrations/010_instalment_carried_interest';
 import type { PiiVault } from '../pii/vault';
 import type { Db } from './connect';
 
@@ -24,6 +25,7 @@ export const migrations = (pii: PiiVault | undefined): Record<string, Migration>
   '007_complaints': m007,
   '008_telemetry_retention': m008,
   '009_instalment_owed_interest': m009,
+  '010_instalment_carried_interest': m010,
 });
 
 /**

@@ -147,6 +147,8 @@ export interface InstalmentsTable {
   deferred_interest_fen: Generated<number>;
   /** Of interest_fen: interest accrued on principal prepaid earlier in the period. */
   carried_accrued_fen: Generated<number>;
+  /** Of interest_fen: the rest of a period whose instalment was paid early, carried into this row. */
+  carried_interest_fen: Generated<number>;
   paid_principal_fen: Generated<number>;
   paid_interest_fen: Generated<number>;
   paid_penalty_fen: Generated<number>;

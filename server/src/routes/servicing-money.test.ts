@@ -4,6 +4,7 @@ import { drawnLoan, onboard, sealedPost, type Onboarded } from '../../test/flows
 import { riskKeys } from '../../test/risk-device';
 import { sql } from 'kysely';
 import { markDeferredShares } from '../db/migrations/009_instalment_owed_interest';
+import { markCarriedInterest } from '../db/migrations/010_instalment_carried_interest';
 
 // Issue #9, money and servicing points, over HTTP. Loans are drawn on 2026-03-01 (CST): 100,000.00
 // yuan, 12 months, 4.35 %, 等额本息 — the product.md reference rows: row 1 due 2026-04-01 (31 days)
@@ -51,12 +52,13 @@ describe('归还本期 before the due date (point 2)', () => {
     // The next instalment the same day: again 0 days of interest, not another month.
     expect(o2.current).toMatchObject({ available: true, principalFen: 819_810, interestFen: 0 });
 
-    // Partial 20,000 yuan the same day, lower instalment: the remaining 7,183,151's 31 days carried
-    // from the early instalment 7,183,151 × 0.0435 × 31 / 360 = 26,906.89, plus its month
-    // 7,183,151 × 0.003625 = 26,038.92, plus 0 days on the prepaid amount: 52,945.81 → 52,946.
+    // Partial 20,000 yuan the same day, lower instalment: the 33,190 carried by the early instalment
+    // stays on the remaining 7,183,151 (33,190 × 7,183,151 / 9,183,151 = 25,961.54; re-priced on
+    // actual days it was 26,906.89, more than carried), plus its month 7,183,151 × 0.003625 =
+    // 26,038.92, plus 0 days on the prepaid amount: 52,000.47 → 52,000.
     const part = await repay(u, loan.id, { kind: 'partial', amountFen: 2_000_000, option: 'LOWER_INSTALMENT' });
     expect(part.statusCode).toBe(200);
-    expect(json(part).loan.schedule[1]).toMatchObject({ period: 2, interestFen: 52_946 });
+    expect(json(part).loan.schedule[1]).toMatchObject({ period: 2, interestFen: 52_000, carriedInterestFen: 25_962 });
 
     // Ten days later the payoff accrues from the payment day: 7,183,151 × 0.0435 × 10 / 360 = 8,679.64 → 8,680.
     t.clock.set('2026-03-11T02:00:00Z');
@@ -140,15 +142,21 @@ describe('a re-spread after an instalment paid early (RESPREAD keeps the days al
     const u = await onboard(t.app, t.clock);
     const loan = await drawnLoan(t.app, u, 10_000_000, { termMonths: 12 });
     expect((await repay(u, loan.id, { kind: 'current', expectedAmountFen: 816_849 })).statusCode).toBe(200);
-    // Row 1 paid on the drawdown day: 9,183,151 left, interest from 2026-03-01. Re-spread by 3 months
-    // (14 rows): row 2's month 9,183,151 × 0.003625 = 33,288.92 plus the 31 days 03-01 → 04-01
-    // 9,183,151 × 0.0435 × 31 / 360 = 34,398.55 (the loan's ACT/360): 67,687.48 → 67,687. Before
-    // the fix row 2 had 33,289 and the 31 days were lost.
+    // Row 1 paid on the drawdown day: 9,183,151 left, interest from 2026-03-01, and the 31 days
+    // 03-01 → 04-01 carried into row 2 as 33,190 (row 1's 36,250 less the 3,060 its principal saved).
+    // Re-spread by 3 months (14 rows): row 2's month 9,183,151 × 0.003625 = 33,288.92 plus the same
+    // 33,190: 66,478.92 → 66,479. Before stop 10 the 31 days were lost (33,289); at stop 10 they were
+    // re-priced on actual days, 34,398.55 (67,687: a day more than the row carried).
     const d = await defer(u, loan.id, 'RESPREAD', 3);
     expect(d.statusCode).toBe(200);
     const rows = json(d).loan.schedule;
     expect(rows).toHaveLength(15);
-    expect(rows[1]).toMatchObject({ period: 2, dueDate: '2026-05-01', interestFen: 67_687 });
+    expect(rows[1]).toMatchObject({
+      period: 2,
+      dueDate: '2026-05-01',
+      interestFen: 66_479,
+      carriedInterestFen: 33_190,
+    });
   });
 });
 
@@ -229,6 +237,33 @@ describe('migration 009 on loans deferred before it', () => {
     await markDeferredShares(t.db);
     expect(await marks(kept.id)).toEqual(expected);
     expect((await marks(remade.id)).every((m) => m === 0)).toBe(true);
+  });
+});
+
+describe('migration 010 on loans paid early before it', () => {
+  const carried = async (loanId: string) =>
+    (
+      await sql<{
+        c: string;
+      }>`select carried_interest_fen as c from instalments where loan_id = ${loanId} order by seq`.execute(t.db)
+    ).rows.map((r) => Number(r.c));
+
+  test('marks the carry in the row after an instalment paid early, and nothing on a loan paid on time', async () => {
+    const u = await onboard(t.app, t.clock);
+    const early = await drawnLoan(t.app, u, 10_000_000, { termMonths: 12 });
+    expect((await repay(u, early.id, { kind: 'current', expectedAmountFen: 816_849 })).statusCode).toBe(200);
+    const onTime = await drawnLoan(t.app, u, 10_000_000, { termMonths: 12 });
+    t.clock.set('2026-04-01T02:00:00Z');
+    expect((await repay(u, onTime.id, { kind: 'current', expectedAmountFen: 853_099 })).statusCode).toBe(200);
+    // Row 2 of the early loan: 33,289 + 33,190; the migration finds 66,479 − round(9,183,151 × 0.0435 / 12).
+    expect(await carried(early.id)).toEqual([0, 33_190, ...Array(10).fill(0)]);
+    // As the rows were before the migration: no marks.
+    await sql`update instalments set carried_interest_fen = 0 where loan_id in (${early.id}, ${onTime.id})`.execute(
+      t.db,
+    );
+    await markCarriedInterest(t.db);
+    expect(await carried(early.id)).toEqual([0, 33_190, ...Array(10).fill(0)]);
+    expect((await carried(onTime.id)).every((c) => c === 0)).toBe(true);
   });
 });
 

@@ -20,6 +20,12 @@ export const ScheduleRow = Type.Object(
     carriedAccruedFen: Type.Optional(
       Type.Integer({ description: 'of interestFen: interest accrued on principal prepaid earlier in the period' }),
     ),
+    carriedInterestFen: Type.Optional(
+      Type.Integer({
+        description:
+          'of interestFen: the rest of a period whose instalment was paid early (payment day to its due date), carried into this row',
+      }),
+    ),
   },
   open,
 );

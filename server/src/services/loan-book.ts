@@ -58,10 +58,12 @@ export async function loadLoan(
     interestFen: Number(i.interest_fen),
     paymentFen: Number(i.principal_fen) + Number(i.interest_fen),
     balanceFen: Number(i.balance_fen),
-    // The parts of the interest owed already (deferred, carried on prepaid principal): a payoff or a
-    // partial prepayment must not drop them (src/domain/owed-interest.ts).
+    // The parts of the interest carried into a row (deferred, accrued on prepaid principal, the rest
+    // of an early-paid period): a payoff, a partial prepayment or a deferral must neither drop nor
+    // re-price them (src/domain/owed-interest.ts).
     ...(Number(i.deferred_interest_fen) ? { deferredInterestFen: Number(i.deferred_interest_fen) } : {}),
     ...(Number(i.carried_accrued_fen) ? { carriedAccruedFen: Number(i.carried_accrued_fen) } : {}),
+    ...(Number(i.carried_interest_fen) ? { carriedInterestFen: Number(i.carried_interest_fen) } : {}),
   }));
   const paidThrough = instalments.filter((i) => i.status === 'paid').length;
   // Interest runs from the day the last instalment was paid when that was before its due date
@@ -105,7 +107,14 @@ async function settleEmptyRows(q: Q, clock: Clock, loanId: string) {
 
 type RowInput = Pick<
   ScheduleRow,
-  'period' | 'dueDate' | 'principalFen' | 'interestFen' | 'balanceFen' | 'deferredInterestFen' | 'carriedAccruedFen'
+  | 'period'
+  | 'dueDate'
+  | 'principalFen'
+  | 'interestFen'
+  | 'balanceFen'
+  | 'deferredInterestFen'
+  | 'carriedAccruedFen'
+  | 'carriedInterestFen'
 >;
 
 export async function insertSchedule(q: Q, loanId: string, rows: readonly RowInput[]) {
@@ -121,6 +130,7 @@ export async function insertSchedule(q: Q, loanId: string, rows: readonly RowInp
         interest_fen: r.interestFen,
         deferred_interest_fen: r.deferredInterestFen ?? 0,
         carried_accrued_fen: r.carriedAccruedFen ?? 0,
+        carried_interest_fen: r.carriedInterestFen ?? 0,
         balance_fen: r.balanceFen,
         status: 'due',
         paid_at: null,

@@ -1,12 +1,5 @@
 import type { AppDeps } from '../deps';
-import {
-  buildSchedule,
-  deferral,
-  formatYuanText,
-  type DayCountBasis,
-  type DeferralPlan,
-  type LoanState,
-} from '../domain';
+import { buildSchedule, deferral, formatYuanText, type DeferralPlan, type LoanState } from '../domain';
 import { AppError } from '../errors';
 import { newId } from '../ids';
 import { addDays, businessDate, isoTime } from '../time';
@@ -56,8 +49,8 @@ function assertServiceable(l: LoadedLoan, today: string) {
 }
 
 /** The effect of a deferral option on a loan state, without applying it. */
-function preview(state: LoanState, option: DeferralOption, months: number, basis?: DayCountBasis) {
-  const r = deferral(state, planOf(option, months, state), DEFERRAL_POLICY, basis);
+function preview(state: LoanState, option: DeferralOption, months: number) {
+  const r = deferral(state, planOf(option, months, state), DEFERRAL_POLICY);
   if (!r.ok) throw new AppError(409, r.code, r.message, 'months');
   return {
     option,
@@ -76,11 +69,11 @@ function preview(state: LoanState, option: DeferralOption, months: number, basis
  * All three options side by side (the Deferral screen and the deferral quote). With `blocked`, each
  * is listed as unavailable with that reason (the screen shows why instead of offering it).
  */
-export function allDeferralOptions(state: LoanState, months: number, blocked?: AppError | null, basis?: DayCountBasis) {
+export function allDeferralOptions(state: LoanState, months: number, blocked?: AppError | null) {
   const options = (['INTEREST_ONLY', 'RESPREAD', 'FULL_DEFERRAL'] as const).map((o) => {
     try {
       if (blocked) throw blocked;
-      const { schedule: _applied, ...rest } = preview(state, o, months, basis);
+      const { schedule: _applied, ...rest } = preview(state, o, months);
       return { available: true, ...rest };
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
@@ -93,7 +86,7 @@ export function allDeferralOptions(state: LoanState, months: number, blocked?: A
 export async function deferralOptions(deps: AppDeps, userId: string, loanId: string, months: number) {
   const l = await loadLoan(deps.db, deps.clock, userId, loanId);
   assertServiceable(l, businessDate(deps.clock.now()));
-  return allDeferralOptions(l.state, months, alreadyDeferred(l), l.basis);
+  return allDeferralOptions(l.state, months, alreadyDeferred(l));
 }
 
 /** Applies a deferral to the schedule (auto-approved within policy) and records it. */
@@ -115,7 +108,7 @@ export async function requestDeferral(
     .where('status', '=', 'applied')
     .executeTakeFirst();
   if (used) throw alreadyDeferred(l) ?? new AppError(409, 'DEFERRAL_ALREADY_USED', '每笔贷款只能申请一次延期');
-  const p = preview(l.state, option, months, l.basis);
+  const p = preview(l.state, option, months);
   await replaceUnpaidRows(trx, loanId, l.paidThrough, p.schedule.rows);
   const row = await trx
     .insertInto('deferrals')

@@ -17,6 +17,8 @@ export interface LoanScheduleRow {
   deferredInterestFen?: number;
   /** Of interestFen: interest accrued on principal prepaid earlier in the period. */
   carriedAccruedFen?: number;
+  /** Of interestFen: the rest of a period whose instalment was paid early, carried into this row. */
+  carriedInterestFen?: number;
   status?: string;
 }
 

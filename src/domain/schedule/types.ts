@@ -48,6 +48,14 @@ export interface ScheduleRow {
    * Absent = 0.
    */
   carriedAccruedFen?: Fen;
+  /**
+   * Of `interestFen`, the rest of a period whose instalment was paid early (归还本期 before its due
+   * date, `instalmentPayment`): interest from the payment day to that due date on the principal still
+   * owed, carried into this row. Not owed until those days have run — while interest runs from the
+   * payment day a payoff charges them on actual days instead; a re-amortisation keeps the amount
+   * carried (in proportion to a lower balance), never re-priced upwards. Absent = 0.
+   */
+  carriedInterestFen?: Fen;
 }
 
 export interface ScheduleTotals {

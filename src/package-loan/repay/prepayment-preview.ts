@@ -47,10 +47,12 @@ export async function previewPrepayment(
     interestFen: r.interestFen,
     paymentFen: r.paymentFen,
     balanceFen: r.balanceFen,
-    // The interest a row owes already (deferred, carried on prepaid principal): without them the
-    // preview would count a deferral's interest as saved.
+    // The interest carried into a row (deferred, accrued on prepaid principal, the rest of an
+    // early-paid period): without them the preview would count a deferral's interest as saved, or
+    // re-price the carried days differently from the bank.
     deferredInterestFen: r.deferredInterestFen,
     carriedAccruedFen: r.carriedAccruedFen,
+    carriedInterestFen: r.carriedInterestFen,
   }));
   const r = partialPrepayment(
     {

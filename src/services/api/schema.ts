@@ -2119,6 +2119,8 @@ export interface paths {
                   balanceFen: number;
                   /** @description of interestFen: interest accrued on principal prepaid earlier in the period */
                   carriedAccruedFen?: number;
+                  /** @description of interestFen: the rest of a period whose instalment was paid early (payment day to its due date), carried into this row */
+                  carriedInterestFen?: number;
                   /** @description of interestFen: the share repaying interest deferred by 延期还本付息 */
                   deferredInterestFen?: number;
                   dueDate: string;
@@ -3722,6 +3724,8 @@ export interface paths {
                   balanceFen: number;
                   /** @description of interestFen: interest accrued on principal prepaid earlier in the period */
                   carriedAccruedFen?: number;
+                  /** @description of interestFen: the rest of a period whose instalment was paid early (payment day to its due date), carried into this row */
+                  carriedInterestFen?: number;
                   /** @description of interestFen: the share repaying interest deferred by 延期还本付息 */
                   deferredInterestFen?: number;
                   dueDate: string;
@@ -3879,6 +3883,8 @@ export interface paths {
                 balanceFen: number;
                 /** @description of interestFen: interest accrued on principal prepaid earlier in the period */
                 carriedAccruedFen?: number;
+                /** @description of interestFen: the rest of a period whose instalment was paid early (payment day to its due date), carried into this row */
+                carriedInterestFen?: number;
                 /** @description of interestFen: the share repaying interest deferred by 延期还本付息 */
                 deferredInterestFen?: number;
                 dueDate: string;
@@ -4285,6 +4291,8 @@ export interface paths {
                   balanceFen: number;
                   /** @description of interestFen: interest accrued on principal prepaid earlier in the period */
                   carriedAccruedFen?: number;
+                  /** @description of interestFen: the rest of a period whose instalment was paid early (payment day to its due date), carried into this row */
+                  carriedInterestFen?: number;
                   /** @description of interestFen: the share repaying interest deferred by 延期还本付息 */
                   deferredInterestFen?: number;
                   dueDate: string;
@@ -4679,6 +4687,8 @@ export interface paths {
                   balanceFen: number;
                   /** @description of interestFen: interest accrued on principal prepaid earlier in the period */
                   carriedAccruedFen?: number;
+                  /** @description of interestFen: the rest of a period whose instalment was paid early (payment day to its due date), carried into this row */
+                  carriedInterestFen?: number;
                   /** @description of interestFen: the share repaying interest deferred by 延期还本付息 */
                   deferredInterestFen?: number;
                   dueDate: string;
@@ -4725,6 +4735,8 @@ export interface paths {
                   balanceFen: number;
                   /** @description of interestFen: interest accrued on principal prepaid earlier in the period */
                   carriedAccruedFen?: number;
+                  /** @description of interestFen: the rest of a period whose instalment was paid early (payment day to its due date), carried into this row */
+                  carriedInterestFen?: number;
                   /** @description of interestFen: the share repaying interest deferred by 延期还本付息 */
                   deferredInterestFen?: number;
                   dueDate: string;
@@ -5133,6 +5145,8 @@ export interface paths {
                   balanceFen: number;
                   /** @description of interestFen: interest accrued on principal prepaid earlier in the period */
                   carriedAccruedFen?: number;
+                  /** @description of interestFen: the rest of a period whose instalment was paid early (payment day to its due date), carried into this row */
+                  carriedInterestFen?: number;
                   /** @description of interestFen: the share repaying interest deferred by 延期还本付息 */
                   deferredInterestFen?: number;
                   dueDate: string;
