@@ -109,15 +109,34 @@ describe('bug 1: deferred interest is owed on payoff and kept by a partial prepa
     expect(q.interestFen).toBe(98_481);
   });
 
-  it('SHORTEN_TERM re-spreads the same total over fewer rows', () => {
+  it('SHORTEN_TERM keeps the monthly share and puts what is left on the last row', () => {
     const r = unwrap(
       partialPrepayment(stateOf(deferred(), 6), { date: '2024-07-25', amountFen: 2_000_000, option: 'SHORTEN_TERM' }),
     );
     const rows = r.schedule.rows.slice(6);
-    expect(rows.length).toBeLessThan(9);
+    // 7 rows: 9,111 on each of the first 6 as before, the last 82,005 − 6 × 9,111 = 27,339.
+    expect(rows).toHaveLength(7);
     expect(sum(rows, (x) => x.deferredInterestFen)).toBe(82_005);
-    const share = Math.floor(82_005 / rows.length);
-    expect(rows.slice(0, -1).every((x) => x.deferredInterestFen === share)).toBe(true);
+    expect(rows.map((x) => x.deferredInterestFen)).toEqual([...Array(6).fill(9_111), 27_339]);
+  });
+
+  it('property: SHORTEN_TERM never raises the monthly payment (principal + interest + share) before the last row', () => {
+    const before = 853_099 + 9_111;
+    fc.assert(
+      fc.property(fc.integer({ min: 10_000, max: 7_000_000 }), fc.integer({ min: 0, max: 30 }), (amountFen, day) => {
+        const r = unwrap(
+          partialPrepayment(stateOf(deferred(), 6), {
+            date: addDays('2024-07-15', day),
+            amountFen,
+            option: 'SHORTEN_TERM',
+          }),
+        );
+        // A single row left is the whole rest: principal, its month and the deferred interest.
+        if (r.remainingPeriods >= 2) expect(r.newInstalmentFen).toBeLessThanOrEqual(before);
+        expect(sum(r.schedule.rows.slice(6), (x) => x.deferredInterestFen)).toBe(82_005);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('the new instalment shown is what the customer pays each month: principal + interest + share', () => {
@@ -130,10 +149,11 @@ describe('bug 1: deferred interest is owed on payoff and kept by a partial prepa
     const lower = prepay('LOWER_INSTALMENT');
     expect(lower.newInstalmentFen).toBe(626_830 + 9_111);
     expect(lower.schedule.rows.slice(7, -1).every((x) => x.paymentFen === lower.newInstalmentFen)).toBe(true);
-    // SHORTEN_TERM keeps 853,099 of principal + interest; 7 rows left: ⌊82,005 / 7⌋ = 11,715 → 864,814.
+    // SHORTEN_TERM keeps what was paid each month: 853,099 of principal + interest + the share 9,111
+    // = 862,210 (re-spreading ⌊82,005 / 7⌋ = 11,715 over the 7 rows left raised it to 864,814).
     const shorter = prepay('SHORTEN_TERM');
     expect(shorter.remainingPeriods).toBe(7);
-    expect(shorter.newInstalmentFen).toBe(853_099 + 11_715);
+    expect(shorter.newInstalmentFen).toBe(853_099 + 9_111);
     expect(shorter.schedule.rows.slice(7, -1).every((x) => x.paymentFen === shorter.newInstalmentFen)).toBe(true);
   });
 

@@ -81,18 +81,27 @@ export function owedInterestOf(pos: Unpaid, monthlyRate: DecT): OwedInterest {
 }
 
 /**
+ * The monthly share of deferred interest the unpaid rows ask: that of the first row carrying one
+ * that is not the last (the last takes the remainder); 0 without a deferral.
+ */
+export function regularShareOf(rows: readonly ScheduleRow[]): Fen {
+  return rows.slice(0, -1).find((r) => (r.deferredInterestFen ?? 0) > 0)?.deferredInterestFen ?? 0;
+}
+
+/**
  * Adds deferred interest to rows as `deferredInterestFen` shares (and to their interest and payment):
- * `SPREAD` ⌊total / n⌋ on each row and the remainder on the last; `WITH_FIRST_INSTALMENT` all on the
- * first row. Returns new row objects.
+ * `SPREAD` ⌊total / n⌋ on each row — at most `maxShareFen` when given — and the remainder on the
+ * last; `WITH_FIRST_INSTALMENT` all on the first row. Returns new row objects.
  */
 export function addDeferredShares(
   rows: readonly ScheduleRow[],
   totalFen: Fen,
   mode: 'SPREAD' | 'WITH_FIRST_INSTALMENT',
+  maxShareFen = Infinity,
 ): ScheduleRow[] {
   if (totalFen === 0 || rows.length === 0) return rows.map((r) => ({ ...r }));
   const n = rows.length;
-  const share = mode === 'SPREAD' ? Math.floor(totalFen / n) : 0;
+  const share = mode === 'SPREAD' ? Math.min(Math.floor(totalFen / n), maxShareFen) : 0;
   return rows.map((row, i) => {
     const add = mode === 'SPREAD' ? (i === n - 1 ? totalFen - share * (n - 1) : share) : i === 0 ? totalFen : 0;
     if (add === 0) return { ...row };

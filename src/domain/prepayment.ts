@@ -4,7 +4,7 @@ import { fail, ok, type Result } from './errors';
 import { positionOf, type LoanState } from './loan-state';
 import { assertFen, roundFen, type Fen } from './money';
 import { zhCN } from './messages.zh-CN';
-import { addDeferredShares, carriedOwedOf, owedInterestOf, periodCarryOf } from './owed-interest';
+import { addDeferredShares, carriedOwedOf, owedInterestOf, periodCarryOf, regularShareOf } from './owed-interest';
 import { monthlyRate, toRate } from './rate';
 import { amortise, equalInstalmentFen } from './schedule/amortise';
 import { makeSchedule, type Schedule, type ScheduleRow } from './schedule/types';
@@ -183,7 +183,15 @@ export function partialPrepayment(state: LoanState, input: PartialPrepaymentInpu
   const carriedAccruedFen = owed.carriedAccruedFen + roundFen(accrued);
   if (carriedAccruedFen > 0) amortised[0].carriedAccruedFen = carriedAccruedFen;
   if (carry > 0) amortised[0].carriedInterestFen = roundFen(stub);
-  const newRows = addDeferredShares(amortised, owed.deferredInterestFen, 'SPREAD');
+  // 缩短期限 keeps what the customer pays each month, deferred-interest share included: spread over
+  // fewer rows the share would grow (the payment rose by 26.04 yuan in the reference case), so each
+  // row keeps the share it had and the last row takes what is left.
+  const newRows = addDeferredShares(
+    amortised,
+    owed.deferredInterestFen,
+    'SPREAD',
+    shorten ? regularShareOf(R) || Infinity : Infinity,
+  );
   const first = newRows[0];
   // The share is paid every month like principal and interest, so the amount shown includes it.
   const newInstalmentFen =
