@@ -19,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { Session } from 'node:inspector/promises';
+import { performance } from 'node:perf_hooks';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { generateServerKeyPair } from '@lingjie/risk-sdk/server';
@@ -31,6 +32,7 @@ import { createSdkRiskGate } from '../src/risk/sdk-gate';
 import { createSqlRiskStore } from '../src/risk/sql-risk-store';
 import { atRestKeys } from '../src/risk/at-rest';
 import { ingestTelemetry } from '../src/services/telemetry';
+import { loopbackRoundTrip } from './loopback-rtt';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 /** Devices of the fixed-rate run: 100 phones sending 10 tokens a second each make the 1,000 req/s. */
@@ -172,6 +174,7 @@ async function main() {
   bare.post('/bare', async () => ({ accepted: [] }));
   const bareBase = await bare.listen({ port: 0, host: '127.0.0.1' });
 
+  const loopback = await loopbackRoundTrip();
   const t0 = Date.now();
   const tokens = await Promise.all(
     Array.from({ length: CONNECTIONS }, () => tokensFromDevice(base, key, PER_CONNECTION)),
@@ -196,7 +199,10 @@ async function main() {
     await profiler.post('Profiler.enable');
     await profiler.post('Profiler.start');
   }
+  // How busy the bank's event loop is while ingesting (1 = never idle: CPU-bound, not waiting on SQL).
+  const elu0 = performance.eventLoopUtilization();
   const ingestResult = await run({ url: `${base}/api/risk/telemetry`, connections: CONNECTIONS, amount, tokens });
+  const ingestElu = +performance.eventLoopUtilization(elu0).utilization.toFixed(2);
   if (profiler) {
     const { profile } = await profiler.post('Profiler.stop');
     writeFileSync(process.env.BENCH_CPU_PROFILE!, JSON.stringify(profile));
@@ -226,6 +232,8 @@ async function main() {
     bare: summary(bareResult),
     ingest: summary(ingestResult),
     ratio: +(summary(ingestResult).requestsPerSec / summary(bareResult).requestsPerSec).toFixed(3),
+    ingestEventLoopUtilization: ingestElu,
+    loopbackRoundTrip: loopback,
     ingestAt1000: { ...fixedResult, targetRate: FIXED_RATE, devices: FIXED_DEVICES, openLoop: true },
     eventsStored: Number(stored.rows[0].n),
     inProcess: { tokens: inProcTokens.length, tokensPerSec: Math.round((inProcTokens.length / inProcMs) * 1000) },
@@ -241,7 +249,9 @@ async function main() {
       `ratio ${result.ratio} (target ≥ ${TARGET_RATIO}: ${result.ratio >= TARGET_RATIO ? 'met' : 'NOT met'})\n` +
       `ingest at ${FIXED_RATE} req/s        ${String(fixed.requestsPerSec).padStart(7)} req/s  p99 ${fixed.p99ms} ms ` +
       `(target ≤ ${TARGET_P99_MS} ms: ${fixed.p99ms <= TARGET_P99_MS && !fixed.non2xx && !fixed.errors ? 'met' : 'NOT met'}), ` +
-      `p50 ${fixed.p50ms} ms, non-2xx ${fixed.non2xx}, errors ${fixed.errors}`,
+      `p50 ${fixed.p50ms} ms, non-2xx ${fixed.non2xx}, errors ${fixed.errors}\n` +
+      `bank event loop busy ${Math.round(ingestElu * 100)} % while ingesting; this machine's loopback TCP round ` +
+      `trip ${loopback.rttUs} µs (${loopback.cpuUs} µs CPU on the sending side)`,
   );
   const out = resolve(__dirname, '../../bench-results');
   mkdirSync(out, { recursive: true });
