@@ -91,7 +91,10 @@ describe('归还本期 (instalmentPayment): interest accrues to the payment date
       ok: true,
       value: { period: 2, principalFen: 819_810, interestFen: 0, carriedInterestFen: 60_535, interestSavedFen: 5_944 },
     });
-    if (r.ok) expect(r.value.schedule.rows[2].interestFen).toBe(30_317 + 60_535);
+    if (!r.ok) return;
+    expect(r.value.schedule.rows[2]).toMatchObject({ interestFen: 30_317 + 60_535, carriedInterestFen: 60_535 });
+    // Row 2's own carry was re-priced with its month, so the paid row no longer marks it.
+    expect(r.value.schedule.rows[1].carriedInterestFen).toBeUndefined();
   });
 
   it('refuses a date before the accrual start or after the due date', () => {

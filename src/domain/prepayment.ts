@@ -4,7 +4,14 @@ import { fail, ok, type Result } from './errors';
 import { positionOf, type LoanState } from './loan-state';
 import { assertFen, roundFen, type Fen } from './money';
 import { zhCN } from './messages.zh-CN';
-import { addDeferredShares, carriedOwedOf, owedInterestOf, periodCarryOf, regularShareOf } from './owed-interest';
+import {
+  addDeferredShares,
+  carriedOwedOf,
+  inEarlyPaidPeriod,
+  owedInterestOf,
+  periodCarryOf,
+  regularShareOf,
+} from './owed-interest';
 import { monthlyRate, toRate } from './rate';
 import { amortise, equalInstalmentFen } from './schedule/amortise';
 import { makeSchedule, type Schedule, type ScheduleRow } from './schedule/types';
@@ -299,7 +306,14 @@ export function instalmentPayment(
         }
       : r,
   );
-  const paid = { ...row, interestFen, paymentFen: row.principalFen + interestFen };
+  // A carried rest of an early-paid period was re-priced with the month (not paid as a debt): the
+  // paid row no longer holds it.
+  const { carriedInterestFen: _repriced, ...unmarked } = row;
+  const paid = {
+    ...(inEarlyPaidPeriod(pos) ? unmarked : row),
+    interestFen,
+    paymentFen: row.principalFen + interestFen,
+  };
   return ok({
     ...base,
     interestFen,
