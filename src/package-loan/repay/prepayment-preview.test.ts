@@ -8,23 +8,48 @@ jest.mock('../../components/servicing-data', () => ({
   businessToday: () => '2026-11-27',
 }));
 
-/** The fixture loan after a 延期还本付息 whose deferred interest (2 × 5,000 fen) sits in rows 2 and 3. */
-function deferredLoan(marked: boolean): LoanDetail {
+type Mark = 'deferredInterestFen' | 'carriedInterestFen';
+
+/**
+ * The fixture loan with `fen` more interest on the rows `which` picks — marked as `mark` when
+ * `marked`, as the bank sends it, or unmarked, as a client that drops the field would see it.
+ */
+function loanWith(
+  extra: object,
+  which: (row: { period: number; status: string }) => boolean,
+  fen: number,
+  mark: Mark,
+  marked: boolean,
+): LoanDetail {
   return {
     ...activeLoanDetail,
-    deferral: { option: 'FULL_DEFERRAL', months: 1 },
+    ...extra,
     schedule: activeLoanDetail.schedule.map((row) =>
-      row.status === 'paid'
-        ? row
-        : {
+      which(row)
+        ? {
             ...row,
-            interestFen: row.interestFen + 5_000,
-            paymentFen: row.paymentFen + 5_000,
-            ...(marked ? { deferredInterestFen: 5_000 } : {}),
-          },
+            interestFen: row.interestFen + fen,
+            paymentFen: row.paymentFen + fen,
+            ...(marked ? { [mark]: fen } : {}),
+          }
+        : row,
     ),
   } as unknown as LoanDetail;
 }
+
+/** The fixture loan after a 延期还本付息 whose deferred interest (2 × 5,000 fen) sits in rows 2 and 3. */
+const deferredLoan = (marked: boolean) =>
+  loanWith(
+    { deferral: { option: 'FULL_DEFERRAL', months: 1 } },
+    (row) => row.status !== 'paid',
+    5_000,
+    'deferredInterestFen',
+    marked,
+  );
+
+/** The fixture loan with row 1 paid a week early: row 2 carries 3,000 fen of the rest of period 1. */
+const paidEarlyLoan = (marked: boolean) =>
+  loanWith({ accrualStart: '2026-11-10' }, (row) => row.period === 2, 3_000, 'carriedInterestFen', marked);
 
 describe('previewPrepayment after a deferral', () => {
   it('keeps the deferred interest owed instead of counting it as saved', async () => {
@@ -38,24 +63,6 @@ describe('previewPrepayment after a deferral', () => {
     );
   });
 });
-
-/** The fixture loan with row 1 paid a week early: row 2 carries 3,000 fen of the rest of period 1. */
-function paidEarlyLoan(marked: boolean): LoanDetail {
-  return {
-    ...activeLoanDetail,
-    accrualStart: '2026-11-10',
-    schedule: activeLoanDetail.schedule.map((row) =>
-      row.period !== 2
-        ? row
-        : {
-            ...row,
-            interestFen: row.interestFen + 3_000,
-            paymentFen: row.paymentFen + 3_000,
-            ...(marked ? { carriedInterestFen: 3_000 } : {}),
-          },
-    ),
-  } as unknown as LoanDetail;
-}
 
 describe('previewPrepayment after an instalment paid early', () => {
   it('keeps the carried rest of the period on the lower balance, as the bank does', async () => {
