@@ -1,11 +1,12 @@
 /**
- * The Java reference verifier (sdk/verifiers/java: JDK 17 standard library only) against the test
- * vectors, then against the Node verifier on generated inputs — mutated tokens, handshake requests,
- * numbers and strings for RFC 8785 — where both must give the same answer, reason code for reason
- * code. Needs a JDK 17 (`apt-get install openjdk-17-jdk-headless`; .ci/run installs it).
+ * The Java reference verifier (sdk/verifiers/java: LJR1 on the JDK 17 standard library, LJG1 on
+ * BouncyCastle) against the test vectors of both suites, then against the Node verifier on generated
+ * inputs — mutated tokens, handshake requests, numbers and strings for RFC 8785 — where both must
+ * give the same answer, reason code for reason code. Needs a JDK 17 and Debian's BouncyCastle
+ * (`apt-get install openjdk-17-jdk-headless libbcprov-java`; .ci/run installs both).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRiskServer, HandshakeRejectedError } from '../../src/server/risk-server';
@@ -16,52 +17,90 @@ import { canonicalJson } from '../../src/crypto/canonical-json';
 import { createSeededPrng } from '../../src/platform/seeded-random';
 import { INVALID_VECTORS, tokenCorpus, type TokenCase } from './corpus/token-corpus';
 import { HANDSHAKE_VECTOR, handshakeCorpus, type HandshakeCase } from './corpus/handshake-corpus';
+import {
+  LJG1_HANDSHAKE_VECTOR,
+  LJG1_INVALID_VECTORS,
+  ljg1HandshakeCorpus,
+  ljg1TokenCorpus,
+} from './corpus/ljg1-corpus';
 
 jest.setTimeout(120_000);
 
 const SRC = path.join(__dirname, 'src');
+/** Sources that need BouncyCastle (LJG1); the verifier compiles and runs LJR1 without them. */
+const SRC_GM = path.join(__dirname, 'src-gm');
+/** Debian's libbcprov-java (1.72). */
+const BCPROV = '/usr/share/java/bcprov.jar';
 const VECTORS = path.join(__dirname, '..', '..', 'test-vectors');
 let work: string;
+let classes: string;
+
+const javaSources = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.java'))
+    .map((f) => path.join(dir, f));
 
 beforeAll(() => {
   if (spawnSync('javac', ['-version']).status !== 0)
     throw new Error('javac not found: apt-get install openjdk-17-jdk-headless (.ci/run does)');
+  if (!existsSync(BCPROV))
+    throw new Error(`${BCPROV} not found: apt-get install libbcprov-java (.ci/run does); the LJG1 verifier needs it`);
   work = mkdtempSync(path.join(tmpdir(), 'lingjie-java-verifier-'));
-  const sources = readdirSync(SRC, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.java'))
-    .map((f) => path.join(SRC, f));
-  execFileSync('javac', ['--release', '17', '-Xlint:all', '-Werror', '-d', path.join(work, 'classes'), ...sources]);
+  classes = path.join(work, 'classes');
+  // First the JDK-only build, with nothing else on the classpath: it must compile on its own.
+  execFileSync('javac', ['--release', '17', '-Xlint:all', '-Werror', '-d', classes, ...javaSources(SRC)]);
+  // Then LJG1 against it and bcprov.jar. -path: Debian's jar manifest lists optional jars
+  // (javax.mail, jakarta-activation) that are not installed, which is no fault of this code.
+  execFileSync('javac', [
+    '--release',
+    '17',
+    '-Xlint:all,-path',
+    '-Werror',
+    '-cp',
+    `${classes}${path.delimiter}${BCPROV}`,
+    '-d',
+    classes,
+    ...javaSources(SRC_GM),
+  ]);
 });
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-/** Runs VectorCheck; with an input, writes it to a file and passes `--mode file`. */
-function java(args: string[], input?: unknown): unknown {
+/** Runs VectorCheck (with bcprov.jar unless `jdkOnly`); with an input, writes it to a file and passes `--mode file`. */
+function java(args: string[], input?: unknown, jdkOnly = false): unknown {
   if (input !== undefined) {
     const file = path.join(work, `${args[0].slice(2)}.json`);
     writeFileSync(file, JSON.stringify(input));
     args = [args[0], file];
   }
-  const out = execFileSync('java', ['-cp', path.join(work, 'classes'), 'lingjie.risk.VectorCheck', ...args], {
+  const classpath = jdkOnly ? classes : `${classes}${path.delimiter}${BCPROV}`;
+  const out = execFileSync('java', ['-cp', classpath, 'lingjie.risk.VectorCheck', ...args], {
     encoding: 'utf8',
     maxBuffer: 64 << 20,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   return JSON.parse(out);
 }
 
-/** The Node verifier's answer for each case, with the semantics VectorCheck.runCases documents. */
-async function nodeAnswers(cases: TokenCase[]): Promise<Array<{ ok: boolean; code: string | null }>> {
+/**
+ * The Node verifier's answer for each case, with the semantics VectorCheck.runCases documents;
+ * `vectors` gives the server key (and its suite) and the session.
+ */
+async function nodeAnswers(
+  cases: TokenCase[],
+  vectors = INVALID_VECTORS,
+): Promise<Array<{ ok: boolean; code: string | null }>> {
   const out = [];
   for (const c of cases) {
     const store = createMemoryStore();
-    await store.putSession(INVALID_VECTORS.session);
+    await store.putSession(vectors.session);
     const server = createRiskServer({
-      keys: [INVALID_VECTORS.server],
+      keys: [vectors.server],
       store,
       clock: () => c.now,
-      skewMs: INVALID_VECTORS.server.skewMs,
+      skewMs: vectors.server.skewMs,
     });
     let beforeOk = true;
     for (const b of c.before) beforeOk = (await server.verify(b.token, b.context as VerifyContext)).ok && beforeOk;
@@ -76,14 +115,19 @@ function table(cases: Array<{ description: string }>, answers: unknown): string[
   return cases.map((c, i) => `${c.description}: ${canonicalJson((answers as unknown[])[i])}`);
 }
 
-async function nodeHandshakes(cases: HandshakeCase[], notAfter?: number): Promise<unknown[]> {
+async function nodeHandshakes(
+  cases: HandshakeCase[],
+  notAfter?: number,
+  vector = HANDSHAKE_VECTOR,
+): Promise<unknown[]> {
   const out = [];
+  const { keyId, privateKey, suite } = vector.server;
   for (const c of cases) {
     const draws = [c.sid, c.ns].map((s) => new Uint8Array(Buffer.from(s, 'base64url')));
     const server = createRiskServer({
-      keys: [{ keyId: HANDSHAKE_VECTOR.server.keyId, privateKey: HANDSHAKE_VECTOR.server.privateKey, notAfter }],
-      clock: () => HANDSHAKE_VECTOR.serverTime,
-      sessionTtlMs: HANDSHAKE_VECTOR.server.sessionTtlMs,
+      keys: [{ keyId, privateKey, suite, notAfter }],
+      clock: () => vector.serverTime,
+      sessionTtlMs: vector.server.sessionTtlMs,
       random: () => draws.shift()!,
     });
     try {
@@ -96,9 +140,19 @@ async function nodeHandshakes(cases: HandshakeCase[], notAfter?: number): Promis
   return out;
 }
 
+interface SuiteReport {
+  handshake: Record<string, boolean>;
+  tokens: Array<{ ok: boolean }>;
+  invalid: Array<{ expected: string; got: string }>;
+}
+
 it('reproduces the handshake, accepts every token and refuses every invalid vector with its code', () => {
   const report = java([VECTORS]) as {
     failed: number;
+    ljg1: SuiteReport & {
+      invalidRequests: Array<{ expected: string; got: string }>;
+      primitives: Record<string, boolean | boolean[]>;
+    };
     handshake: Record<string, boolean>;
     tokens: Array<{ ok: boolean }>;
     invalid: Array<{ expected: string; got: string }>;
@@ -115,6 +169,30 @@ it('reproduces the handshake, accepts every token and refuses every invalid vect
   expect(report.canonical).toHaveLength(4 + 6);
   for (const c of report.canonical.slice(0, 4)) expect(c).toEqual({ canonical: true });
   for (const c of report.canonical.slice(4)) expect(c).toEqual({ canonicalRequest: true, bizHash: true });
+  // LJG1 (国密) on BouncyCastle: the same files for the SM2/SM3/SM4 suite, plus its primitives.
+  const gm = report.ljg1;
+  expect(Object.values(gm.handshake)).toEqual(Array(8).fill(true));
+  expect(gm.invalidRequests.map((r) => r.got)).toEqual(
+    LJG1_HANDSHAKE_VECTOR.invalidRequests.map((r: { code: string }) => r.code),
+  );
+  expect(gm.tokens.map((t) => t.ok)).toEqual([true, true]);
+  expect(gm.invalid.map((c) => c.got)).toEqual(LJG1_INVALID_VECTORS.cases.map((c: { code: string }) => c.code));
+  expect(gm.primitives).toEqual({
+    sm3: [true, true],
+    sm4Block: true,
+    hmacSm3: true,
+    hkdfSm3: true,
+    sm4Cbc: true,
+    sm2PublicKeys: true,
+    sm2SharedSecret: true,
+  });
+});
+
+it('still verifies LJR1 without BouncyCastle on the classpath, and says that LJG1 was skipped', () => {
+  const report = java([VECTORS], undefined, true) as { failed: number; passed: number; ljg1: string };
+  expect(report.failed).toBe(0);
+  expect(report.passed).toBeGreaterThan(60);
+  expect(report.ljg1).toMatch(/^skipped: .*needs BouncyCastle.*libbcprov-java/);
 });
 
 it('answers every generated token exactly as the Node verifier does, across every reason code', async () => {
@@ -138,6 +216,26 @@ it('answers every generated handshake request exactly as the Node server does', 
   const retiredAnswers = await nodeHandshakes(cases, HANDSHAKE_VECTOR.serverTime);
   expect(table(cases, java(['--handshakes'], retired))).toEqual(table(cases, retiredAnswers));
   expect(retiredAnswers[0]).toEqual({ ok: false, code: 'KEY_RETIRED' });
+});
+
+it('answers generated LJG1 tokens and handshake requests exactly as the Node verifier does', async () => {
+  const cases = ljg1TokenCorpus();
+  const fromJava = java(['--cases'], {
+    server: LJG1_INVALID_VECTORS.server,
+    session: LJG1_INVALID_VECTORS.session,
+    cases,
+  });
+  const fromNode = await nodeAnswers(cases, LJG1_INVALID_VECTORS);
+  expect(table(cases, fromJava)).toEqual(table(cases, fromNode));
+  const codes = new Set(fromNode.map((a) => a.code));
+  for (const code of [null, ...REASON_CODES_IN_ORDER]) expect(codes).toContain(code);
+
+  const handshakes = ljg1HandshakeCorpus();
+  const input = { server: LJG1_HANDSHAKE_VECTOR.server, now: LJG1_HANDSHAKE_VECTOR.serverTime, cases: handshakes };
+  const nodeHs = await nodeHandshakes(handshakes, undefined, LJG1_HANDSHAKE_VECTOR);
+  expect(table(handshakes, java(['--handshakes'], input))).toEqual(table(handshakes, nodeHs));
+  expect(nodeHs[0]).toEqual({ ok: true, response: LJG1_HANDSHAKE_VECTOR.response });
+  expect(nodeHs.filter((a) => (a as { ok: boolean }).ok)).toHaveLength(4); // the vector and three other keys
 });
 
 it('writes numbers and strings in RFC 8785 form exactly as the JavaScript canonicaliser does', () => {

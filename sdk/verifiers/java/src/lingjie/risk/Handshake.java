@@ -8,6 +8,7 @@ import java.util.function.IntFunction;
 
 /** The server side of the handshake (PROTOCOL.md §3.2–3.3). */
 public final class Handshake {
+    /** The labels say LJR1 for every suite: §8.1 keeps §3 unchanged, and the suite name is in the info. */
     public static final String LABEL_SESSION_KEYS = "LJR1 session keys";
     public static final String LABEL_KEY_CONFIRMATION = "LJR1 key confirmation";
     private static final long MAX_SAFE_INTEGER = 9007199254740991L;
@@ -35,16 +36,18 @@ public final class Handshake {
         }
     }
 
-    /** The three session keys (macKey ‖ encKey ‖ confirmKey = OKM). */
+    /** The three session keys (macKey ‖ encKey ‖ confirmKey = OKM), split at the suite's key lengths. */
     public static final class Keys {
         public final byte[] macKey;
         public final byte[] encKey;
         public final byte[] confirmKey;
 
-        Keys(byte[] okm) {
-            macKey = Bytes.slice(okm, 0, 32);
-            encKey = Bytes.slice(okm, 32, 64);
-            confirmKey = Bytes.slice(okm, 64, 96);
+        Keys(Suite suite, byte[] okm) {
+            int m = suite.macKeyLength();
+            int e = suite.encKeyLength();
+            macKey = Bytes.slice(okm, 0, m);
+            encKey = Bytes.slice(okm, m, m + e);
+            confirmKey = Bytes.slice(okm, m + e, okm.length);
         }
     }
 
@@ -69,17 +72,19 @@ public final class Handshake {
         if (!Base64Url.isOfLength(req.get("nc"), 16)) throw new Rejected("MALFORMED", "bad nc");
         String suite = (String) req.get("suite");
         String kid = (String) req.get("kid");
-        if (!Ljr1Suite.NAME.equals(suite)) throw new Rejected("SUITE_UNSUPPORTED", "suite " + suite + " not allowed");
+        Suite cipher = Suites.allowed(keys, suite);
+        if (cipher == null) throw new Rejected("SUITE_UNSUPPORTED", "suite " + suite + " not allowed");
         ServerKey key = keys.get(kid);
         if (key == null) throw new Rejected("KEY_UNKNOWN", "key " + kid + " not configured");
         if (!key.isActive(now)) throw new Rejected("KEY_RETIRED", "key " + kid + " retired");
-        if (!key.suite.equals(suite)) throw new Rejected("SUITE_UNSUPPORTED", "key " + kid + " is for suite " + key.suite);
+        if (key.suite != cipher)
+            throw new Rejected("SUITE_UNSUPPORTED", "key " + kid + " is for suite " + key.suite.name());
         byte[] epk;
         byte[] shared;
         try {
             epk = Base64Url.decode((String) req.get("epk"));
-            if (epk.length != Ljr1Suite.PUBLIC_KEY_LENGTH) throw new IllegalArgumentException("wrong epk length");
-            shared = Ljr1Suite.x25519(key.privateKey, epk);
+            if (epk.length != cipher.publicKeyLength()) throw new IllegalArgumentException("wrong epk length");
+            shared = cipher.sharedSecret(key.privateKey, epk);
         } catch (IllegalArgumentException | GeneralSecurityException e) {
             throw new Rejected("MALFORMED", "bad epk: " + e.getMessage());
         }
@@ -88,8 +93,8 @@ public final class Handshake {
         byte[] nc = Base64Url.decode((String) req.get("nc"));
         long st = now;
         long exp = Math.min(now + sessionTtlMs, key.notAfter != null ? key.notAfter : MAX_SAFE_INTEGER);
-        Keys k = deriveKeys(shared, suite, kid, sid, epk, key.publicKey, nc, ns);
-        byte[] kc = Ljr1Suite.hmacSha256(k.confirmKey, confirmationTranscript(suite, kid, sid, epk, nc, ns, st, exp));
+        Keys k = deriveKeys(cipher, shared, kid, sid, epk, key.publicKey, nc, ns);
+        byte[] kc = cipher.mac(k.confirmKey, confirmationTranscript(suite, kid, sid, epk, nc, ns, st, exp));
         Session session = new Session(sid, kid, Base64Url.encode(k.macKey), Base64Url.encode(k.encKey), st, exp, 0);
         store.putSession(session);
         Map<String, Object> response = new LinkedHashMap<>();
@@ -104,12 +109,16 @@ public final class Handshake {
         return new Result(response, session);
     }
 
-    /** §3.2 step 5: HKDF-SHA256(shared, nc ‖ ns, LP(label, suite, kid, sid, epk, spk), 96). */
-    public static Keys deriveKeys(byte[] shared, String suite, String kid, String sid, byte[] epk, byte[] spk,
+    /**
+     * §3.2 step 5: HKDF(shared, nc ‖ ns, LP(label, suite, kid, sid, epk, spk), L) with the suite's
+     * HMAC and L = 2 · macKeyLength + encKeyLength (96 for LJR1, 80 for LJG1).
+     */
+    public static Keys deriveKeys(Suite suite, byte[] shared, String kid, String sid, byte[] epk, byte[] spk,
             byte[] nc, byte[] ns) {
-        byte[] info = Bytes.lengthPrefixed(Bytes.ascii(LABEL_SESSION_KEYS), Bytes.ascii(suite), Bytes.ascii(kid),
-            Bytes.ascii(sid), epk, spk);
-        return new Keys(Ljr1Suite.hkdfSha256(shared, Bytes.concat(nc, ns), info, 96));
+        byte[] info = Bytes.lengthPrefixed(Bytes.ascii(LABEL_SESSION_KEYS), Bytes.ascii(suite.name()),
+            Bytes.ascii(kid), Bytes.ascii(sid), epk, spk);
+        int length = 2 * suite.macKeyLength() + suite.encKeyLength();
+        return new Keys(suite, suite.hkdf(shared, Bytes.concat(nc, ns), info, length));
     }
 
     /** §3.2 step 6: the key-confirmation transcript. */

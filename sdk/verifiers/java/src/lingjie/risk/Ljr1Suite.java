@@ -18,15 +18,11 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Suite {@code LJR1-X25519-HMAC-SHA256-AES256CBC} (PROTOCOL.md §8) on the JDK 17 standard library:
  * X25519 through {@code java.security} XDH (RFC 7748), HKDF (RFC 5869) over HMAC-SHA256,
- * AES-256-CBC with PKCS#7 padding, SHA-256, and a constant-time comparison.
+ * AES-256-CBC with PKCS#7 padding and SHA-256 (HKDF itself is {@link Suite#hkdf}).
  */
-public final class Ljr1Suite {
+public final class Ljr1Suite implements Suite {
     public static final String NAME = "LJR1-X25519-HMAC-SHA256-AES256CBC";
-    public static final int PUBLIC_KEY_LENGTH = 32;
-    public static final int MAC_LENGTH = 32;
-    public static final int IV_LENGTH = 16;
-    public static final int BLOCK_LENGTH = 16;
-    public static final int KEY_LENGTH = 32;
+    public static final Ljr1Suite INSTANCE = new Ljr1Suite();
 
     private static final BigInteger P = BigInteger.TWO.pow(255).subtract(BigInteger.valueOf(19));
     private static final byte[] BASE_POINT = new byte[32];
@@ -37,9 +33,44 @@ public final class Ljr1Suite {
 
     private Ljr1Suite() {}
 
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int publicKeyLength() {
+        return 32;
+    }
+
+    @Override
+    public int macLength() {
+        return 32;
+    }
+
+    @Override
+    public int ivLength() {
+        return 16;
+    }
+
+    @Override
+    public int blockLength() {
+        return 16;
+    }
+
+    @Override
+    public int encKeyLength() {
+        return 32;
+    }
+
+    @Override
+    public int macKeyLength() {
+        return 32;
+    }
+
     /** X25519(privateKey, peerPublicKey); throws for a low-order peer key (all-zero shared secret). */
     public static byte[] x25519(byte[] privateKey, byte[] peerPublicKey) throws GeneralSecurityException {
-        if (privateKey.length != 32 || peerPublicKey.length != PUBLIC_KEY_LENGTH)
+        if (privateKey.length != 32 || peerPublicKey.length != 32)
             throw new GeneralSecurityException("x25519: keys must be 32 bytes");
         KeyFactory kf = KeyFactory.getInstance("XDH");
         PrivateKey priv = kf.generatePrivate(new XECPrivateKeySpec(NamedParameterSpec.X25519, privateKey.clone()));
@@ -54,8 +85,14 @@ public final class Ljr1Suite {
         return shared;
     }
 
+    @Override
+    public byte[] sharedSecret(byte[] privateKey, byte[] peerPublicKey) throws GeneralSecurityException {
+        return x25519(privateKey, peerPublicKey);
+    }
+
     /** The public key of a static private key: X25519(privateKey, 9). */
-    public static byte[] publicKeyFromPrivate(byte[] privateKey) throws GeneralSecurityException {
+    @Override
+    public byte[] publicKeyFromPrivate(byte[] privateKey) throws GeneralSecurityException {
         return x25519(privateKey, BASE_POINT);
     }
 
@@ -67,7 +104,9 @@ public final class Ljr1Suite {
         return new BigInteger(1, be).mod(P);
     }
 
-    public static byte[] hmacSha256(byte[] key, byte[] data) {
+    /** HMAC-SHA256. */
+    @Override
+    public byte[] mac(byte[] key, byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             // An empty HMAC key is legal in RFC 2104 but SecretKeySpec refuses it; HKDF with an empty
@@ -79,43 +118,21 @@ public final class Ljr1Suite {
         }
     }
 
-    /** HKDF-SHA256 (RFC 5869): extract with {@code salt}, expand to {@code length} bytes with {@code info}. */
-    public static byte[] hkdfSha256(byte[] ikm, byte[] salt, byte[] info, int length) {
-        if (length > 255 * 32) throw new IllegalArgumentException("hkdf: length too large");
-        byte[] prk = hmacSha256(salt.length == 0 ? new byte[32] : salt, ikm);
-        byte[] okm = new byte[length];
-        byte[] t = new byte[0];
-        int filled = 0;
-        for (int i = 1; filled < length; i++) {
-            byte[] input = new byte[t.length + info.length + 1];
-            System.arraycopy(t, 0, input, 0, t.length);
-            System.arraycopy(info, 0, input, t.length, info.length);
-            input[input.length - 1] = (byte) i;
-            t = hmacSha256(prk, input);
-            int n = Math.min(t.length, length - filled);
-            System.arraycopy(t, 0, okm, filled, n);
-            filled += n;
-        }
-        return okm;
-    }
-
     /** AES-256-CBC decryption; throws on a wrong PKCS#7 padding. */
-    public static byte[] decrypt(byte[] key, byte[] iv, byte[] ciphertext) throws GeneralSecurityException {
+    @Override
+    public byte[] decrypt(byte[] key, byte[] iv, byte[] ciphertext) throws GeneralSecurityException {
         Cipher c = Cipher.getInstance("AES/CBC/PKCS5Padding"); // PKCS#5 padding is PKCS#7 for 16-byte blocks
         c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
         return c.doFinal(ciphertext);
     }
 
-    public static byte[] sha256(byte[] data) {
+    /** SHA-256. */
+    @Override
+    public byte[] hash(byte[] data) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(data);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Constant-time for equal lengths: {@link MessageDigest#isEqual} does not return early. */
-    public static boolean constantTimeEquals(byte[] a, byte[] b) {
-        return MessageDigest.isEqual(a, b);
     }
 }

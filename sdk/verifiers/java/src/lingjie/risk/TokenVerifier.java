@@ -132,10 +132,11 @@ public final class TokenVerifier {
         // 2. version and suite allow-list, then the suite's part sizes
         if (!Double.valueOf(PROTOCOL_VERSION).equals(header.get("v")))
             return Result.fail(ReasonCode.SUITE_UNSUPPORTED, "protocol version not supported", null);
-        if (!Ljr1Suite.NAME.equals(suite))
+        Suite cipher = Suites.allowed(keys, suite);
+        if (cipher == null)
             return Result.fail(ReasonCode.SUITE_UNSUPPORTED, "suite " + suite + " not allowed", null);
-        if (iv.length != Ljr1Suite.IV_LENGTH || mac.length != Ljr1Suite.MAC_LENGTH || ciphertext.length == 0
-                || ciphertext.length % Ljr1Suite.BLOCK_LENGTH != 0)
+        if (iv.length != cipher.ivLength() || mac.length != cipher.macLength() || ciphertext.length == 0
+                || ciphertext.length % cipher.blockLength() != 0)
             return Result.fail(ReasonCode.MALFORMED, "part sizes do not match the suite", null);
 
         // 3. session lookup and expiry
@@ -146,13 +147,13 @@ public final class TokenVerifier {
         ServerKey key = keys.get(session.keyId);
         if (key == null || !key.isActive(now))
             return Result.fail(ReasonCode.SESSION_EXPIRED, "session key retired", null);
-        if (!key.suite.equals(suite))
+        if (key.suite != cipher)
             return Result.fail(ReasonCode.SUITE_UNSUPPORTED, "token suite differs from the session suite", null);
 
         // 4. MAC over the exact transmitted characters, constant time
         String signed = parts[0] + "." + parts[1] + "." + parts[2];
-        byte[] expectedMac = Ljr1Suite.hmacSha256(Base64Url.decode(session.macKey), Bytes.ascii(signed));
-        if (!Ljr1Suite.constantTimeEquals(expectedMac, mac))
+        byte[] expectedMac = cipher.mac(Base64Url.decode(session.macKey), Bytes.ascii(signed));
+        if (!Suite.constantTimeEquals(expectedMac, mac))
             return Result.fail(ReasonCode.MAC_INVALID, "MAC does not match", null);
 
         // 5. timestamp window (the header is authentic from here on)
@@ -171,7 +172,7 @@ public final class TokenVerifier {
         // 8. decrypt
         byte[] plaintext;
         try {
-            plaintext = Ljr1Suite.decrypt(Base64Url.decode(session.encKey), iv, ciphertext);
+            plaintext = cipher.decrypt(Base64Url.decode(session.encKey), iv, ciphertext);
         } catch (GeneralSecurityException e) {
             return Result.fail(ReasonCode.PAYLOAD_INVALID, "ciphertext does not decrypt", header);
         }
@@ -205,11 +206,11 @@ public final class TokenVerifier {
                 return Result.fail(ReasonCode.BIZ_MISMATCH, "token is not bound to any request", header);
             String expected;
             try {
-                expected = bizHash(ctx.request);
+                expected = bizHash(ctx.request, cipher);
             } catch (IllegalArgumentException e) {
                 return Result.fail(ReasonCode.BIZ_MISMATCH, "request is not canonicalisable: " + e.getMessage(), header);
             }
-            if (!Ljr1Suite.constantTimeEquals(Bytes.ascii(expected), Bytes.ascii((String) bh)))
+            if (!Suite.constantTimeEquals(Bytes.ascii(expected), Bytes.ascii((String) bh)))
                 return Result.fail(ReasonCode.BIZ_MISMATCH, "bizHash does not match the request (method, path or body)", header);
         }
 
@@ -235,9 +236,14 @@ public final class TokenVerifier {
         return r.method + "\n" + r.path + "\n" + (r.body == null ? "" : CanonicalJson.serialize(r.body));
     }
 
-    /** bizHash = b64url(SHA-256(UTF-8(canonicalRequest))). */
+    /** bizHash = b64url(H(UTF-8(canonicalRequest))), H the suite's hash: SHA-256 (LJR1), SM3 (LJG1). */
+    public static String bizHash(Request r, Suite suite) {
+        return Base64Url.encode(suite.hash(canonicalRequest(r).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The LJR1 (SHA-256) bizHash, as in canonical-json.json. */
     public static String bizHash(Request r) {
-        return Base64Url.encode(Ljr1Suite.sha256(canonicalRequest(r).getBytes(StandardCharsets.UTF_8)));
+        return bizHash(r, Ljr1Suite.INSTANCE);
     }
 
     private static String canonicalOrNull(Object value) {

@@ -3,6 +3,7 @@ package lingjie.risk;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -17,6 +18,7 @@ import java.util.Map;
  *
  * <pre>
  *   java -cp build lingjie.risk.VectorCheck sdk/test-vectors             every vector; exit 1 on any mismatch
+ *                                                                        (LJG1 with build:/usr/share/java/bcprov.jar)
  *   java -cp build lingjie.risk.VectorCheck --cases cases.json           verify each case's token, print the results
  *   java -cp build lingjie.risk.VectorCheck --handshakes requests.json   answer each handshake request
  *   java -cp build lingjie.risk.VectorCheck --canonical values.json      RFC 8785 form of each value
@@ -24,9 +26,12 @@ import java.util.Map;
  *
  * The three file modes print what this verifier answers and judge nothing: the repository's test
  * feeds the same generated inputs to this verifier and to the Node one and compares the answers.
- * A {@code --cases} file has the shape of ljr1-invalid-tokens.json without the expected codes.
+ * A {@code --cases} file has the shape of ljr1-invalid-tokens.json without the expected codes;
+ * {@code server.suite} picks the suite (LJR1 when absent), in {@code --handshakes} too.
+ * The LJG1 vectors are checked when BouncyCastle is on the classpath (see {@link Suites}).
  */
 public final class VectorCheck {
+    private static final HexFormat HEX = HexFormat.of();
     private int passed;
     private int failed;
 
@@ -54,15 +59,44 @@ public final class VectorCheck {
 
     private Map<String, Object> run(Path dir) throws Exception {
         Map<String, Object> report = new LinkedHashMap<>();
-        Map<String, Object> hs = obj(read(dir.resolve("ljr1-handshake.json")));
-        report.put("handshake", handshake(hs));
-        // ljr1-tokens.json holds the session only: its tokens are verified with the handshake's server key.
-        report.put("tokens", tokens(obj(read(dir.resolve("ljr1-tokens.json"))), obj(hs.get("server"))));
-        report.put("invalid", invalid(obj(read(dir.resolve("ljr1-invalid-tokens.json")))));
+        report.putAll(suiteVectors(dir, "ljr1"));
         report.put("canonical", canonical(obj(read(dir.resolve("canonical-json.json")))));
+        if (Suites.ljg1Available()) {
+            Map<String, Object> gm = suiteVectors(dir, "ljg1");
+            Map<String, Object> primitives = obj(read(dir.resolve("ljg1-primitives.json")));
+            gm.put("primitives", ljg1Primitives(primitives, Suites.require(Suites.LJG1)));
+            report.put("ljg1", gm);
+        } else {
+            // A JDK-only build: LJR1 is still checked in full; say loudly that LJG1 was not.
+            String why;
+            try {
+                Suites.require(Suites.LJG1);
+                why = "";
+            } catch (IllegalArgumentException e) {
+                why = e.getMessage();
+            }
+            report.put("ljg1", "skipped: " + why);
+            System.err.println("LJG1 vectors skipped: " + why);
+        }
         report.put("passed", (double) passed);
         report.put("failed", (double) failed);
         return report;
+    }
+
+    /**
+     * {@code <prefix>-handshake.json}, {@code -tokens.json} and {@code -invalid-tokens.json}: the
+     * same shapes for every suite; the suite comes from the server key ({@code server.suite}, LJR1
+     * when absent).
+     */
+    private Map<String, Object> suiteVectors(Path dir, String prefix) throws Exception {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> hs = obj(read(dir.resolve(prefix + "-handshake.json")));
+        out.put("handshake", handshake(hs));
+        if (hs.get("invalidRequests") != null) out.put("invalidRequests", invalidRequests(hs));
+        // The tokens file holds the session only: its tokens are verified with the handshake's server key.
+        out.put("tokens", tokens(obj(read(dir.resolve(prefix + "-tokens.json"))), obj(hs.get("server"))));
+        out.put("invalid", invalid(obj(read(dir.resolve(prefix + "-invalid-tokens.json")))));
+        return out;
     }
 
     private Map<String, Object> handshake(Map<String, Object> hs) throws Exception {
@@ -77,12 +111,13 @@ public final class VectorCheck {
         Map<String, Object> derived = obj(hs.get("derived"));
         Map<String, Object> request = obj(hs.get("request"));
         ServerKey key = keys.values().iterator().next();
+        Suite suite = key.suite;
         byte[] epk = Base64Url.decode(str(request.get("epk")));
         byte[] nc = Base64Url.decode(str(request.get("nc")));
         byte[] ns = Base64Url.decode(str(draws.get("ns")));
         String sid = str(draws.get("sid"));
-        byte[] shared = Ljr1Suite.x25519(key.privateKey, epk);
-        Handshake.Keys k = Handshake.deriveKeys(shared, Ljr1Suite.NAME, key.keyId, sid, epk, key.publicKey, nc, ns);
+        byte[] shared = suite.sharedSecret(key.privateKey, epk);
+        Handshake.Keys k = Handshake.deriveKeys(suite, shared, key.keyId, sid, epk, key.publicKey, nc, ns);
         HexFormat hex = HexFormat.of();
         Map<String, Object> checks = new LinkedHashMap<>();
         checks.put("publicKey", expect(Base64Url.encode(key.publicKey), server.get("publicKey")));
@@ -93,12 +128,85 @@ public final class VectorCheck {
         long st = num(obj(hs.get("response")).get("st"));
         long exp = num(obj(hs.get("response")).get("exp"));
         checks.put("transcript", expect(
-            hex.formatHex(Handshake.confirmationTranscript(Ljr1Suite.NAME, key.keyId, sid, epk, nc, ns, st, exp)),
+            hex.formatHex(Handshake.confirmationTranscript(suite.name(), key.keyId, sid, epk, nc, ns, st, exp)),
             derived.get("keyConfirmationTranscriptHex")));
         checks.put("response", expect(CanonicalJson.serialize(r.response), CanonicalJson.serialize(hs.get("response"))));
         checks.put("session", expect(CanonicalJson.serialize(sessionJson(store.getSession(sid))),
             CanonicalJson.serialize(hs.get("session"))));
         return checks;
+    }
+
+    /** {@code invalidRequests}: each handshake request must be refused with its code. */
+    private List<Object> invalidRequests(Map<String, Object> hs) throws Exception {
+        Map<String, Object> server = obj(hs.get("server"));
+        Map<String, ServerKey> keys = keyRing(server);
+        List<Object> out = new ArrayList<>();
+        for (Object item : (List<?>) hs.get("invalidRequests")) {
+            Map<String, Object> c = obj(item);
+            Object got;
+            try {
+                Handshake.handle(c.get("request"), keys, num(hs.get("serverTime")), num(server.get("sessionTtlMs")),
+                    n -> new byte[n], new MemoryStore());
+                got = "ACCEPTED";
+            } catch (Handshake.Rejected e) {
+                got = e.code;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("description", c.get("description"));
+            row.put("expected", c.get("code"));
+            row.put("got", got);
+            expect(got, c.get("code"));
+            out.add(row);
+        }
+        return out;
+    }
+
+    /**
+     * ljg1-primitives.json through the {@link Suite} interface only (this class compiles without
+     * BouncyCastle): SM3, one SM4 block, HMAC-SM3, HKDF-SM3, SM4-CBC, SM2 public keys and ECDH.
+     */
+    private Map<String, Object> ljg1Primitives(Map<String, Object> p, Suite suite) throws Exception {
+        Map<String, Object> checks = new LinkedHashMap<>();
+        List<Object> sm3 = new ArrayList<>();
+        for (Object item : (List<?>) p.get("sm3")) {
+            Map<String, Object> c = obj(item);
+            sm3.add(expect(HEX.formatHex(suite.hash(Bytes.ascii(str(c.get("inputAscii"))))), c.get("digestHex")));
+        }
+        checks.put("sm3", sm3);
+        // The published SM4 example is one raw block, and the suite only decrypts CBC with PKCS#7. With
+        // IV = P ⊕ 10^16, CBC gives D(C) ⊕ IV, which is the full padding block 10^16 — so an empty
+        // plaintext — exactly when D(C) = P; any other D(C) leaves bytes or fails the padding.
+        Map<String, Object> block = obj(p.get("sm4Block"));
+        byte[] iv = hex(block, "plaintextHex");
+        for (int i = 0; i < iv.length; i++) iv[i] ^= 0x10;
+        byte[] blockOut;
+        try {
+            blockOut = suite.decrypt(hex(block, "keyHex"), iv, hex(block, "ciphertextHex"));
+        } catch (GeneralSecurityException e) {
+            blockOut = null;
+        }
+        checks.put("sm4Block", expect(blockOut != null && blockOut.length == 0, true));
+        Map<String, Object> h = obj(p.get("hmacSm3"));
+        checks.put("hmacSm3", expect(HEX.formatHex(suite.mac(hex(h, "keyHex"), hex(h, "dataHex"))), h.get("macHex")));
+        Map<String, Object> kdf = obj(p.get("hkdfSm3"));
+        byte[] okm = suite.hkdf(hex(kdf, "ikmHex"), hex(kdf, "saltHex"), hex(kdf, "infoHex"), (int) num(kdf.get("length")));
+        checks.put("hkdfSm3", expect(HEX.formatHex(okm), kdf.get("okmHex")));
+        Map<String, Object> cbc = obj(p.get("sm4Cbc"));
+        byte[] plaintext = suite.decrypt(hex(cbc, "keyHex"), hex(cbc, "ivHex"), hex(cbc, "ciphertextHex"));
+        checks.put("sm4Cbc", expect(HEX.formatHex(plaintext), cbc.get("plaintextHex")));
+        Map<String, Object> sm2 = obj(p.get("sm2"));
+        byte[] a = hex(sm2, "privateKeyAHex");
+        byte[] b = hex(sm2, "privateKeyBHex");
+        checks.put("sm2PublicKeys", expect(HEX.formatHex(suite.publicKeyFromPrivate(a)), sm2.get("publicKeyAHex"))
+            & expect(HEX.formatHex(suite.publicKeyFromPrivate(b)), sm2.get("publicKeyBHex")));
+        Object shared = sm2.get("sharedSecretHex");
+        checks.put("sm2SharedSecret", expect(HEX.formatHex(suite.sharedSecret(a, hex(sm2, "publicKeyBHex"))), shared)
+            & expect(HEX.formatHex(suite.sharedSecret(b, hex(sm2, "publicKeyAHex"))), shared));
+        return checks;
+    }
+
+    private static byte[] hex(Map<String, Object> m, String member) {
+        return HEX.parseHex(str(m.get(member)));
     }
 
     private List<Object> tokens(Map<String, Object> tv, Map<String, Object> server) throws Exception {
@@ -200,7 +308,7 @@ public final class VectorCheck {
         Map<String, Object> server = obj(file.get("server"));
         String id = str(server.get("keyId"));
         Long notAfter = server.get("notAfter") instanceof Double ? num(server.get("notAfter")) : null;
-        Map<String, ServerKey> keys = Map.of(id, new ServerKey(id, str(server.get("privateKey")), notAfter));
+        Map<String, ServerKey> keys = Map.of(id, new ServerKey(id, suiteName(server), str(server.get("privateKey")), notAfter));
         List<Object> out = new ArrayList<>();
         for (Object item : (List<?>) file.get("cases")) {
             Map<String, Object> c = obj(item);
@@ -254,8 +362,13 @@ public final class VectorCheck {
     private static Map<String, ServerKey> keyRing(Map<String, Object> server) throws Exception {
         Map<String, ServerKey> keys = new HashMap<>();
         String id = str(server.get("keyId"));
-        keys.put(id, new ServerKey(id, str(server.get("privateKey")), null));
+        keys.put(id, new ServerKey(id, suiteName(server), str(server.get("privateKey")), null));
         return keys;
+    }
+
+    /** {@code server.suite}; the LJR1 vector files predate it and mean LJR1. */
+    private static String suiteName(Map<String, Object> server) {
+        return server.get("suite") instanceof String ? str(server.get("suite")) : Ljr1Suite.NAME;
     }
 
     private static Session session(Map<String, Object> s) {
