@@ -151,12 +151,7 @@ public final class VectorCheck {
             } catch (Handshake.Rejected e) {
                 got = e.code;
             }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("description", c.get("description"));
-            row.put("expected", c.get("code"));
-            row.put("got", got);
-            expect(got, c.get("code"));
-            out.add(row);
+            out.add(codeRow(c, got));
         }
         return out;
     }
@@ -237,6 +232,16 @@ public final class VectorCheck {
         return out;
     }
 
+    /** A report row for a case that expects a reason code ({@code c.code}): what came back, counted. */
+    private Map<String, Object> codeRow(Map<String, Object> c, Object got) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("description", c.get("description"));
+        row.put("expected", c.get("code"));
+        row.put("got", got);
+        expect(got, c.get("code"));
+        return row;
+    }
+
     private List<Object> invalid(Map<String, Object> inv) throws Exception {
         List<Object> results = runCases(inv);
         List<Object> out = new ArrayList<>();
@@ -244,12 +249,7 @@ public final class VectorCheck {
         for (int i = 0; i < cases.size(); i++) {
             Map<String, Object> c = obj(cases.get(i));
             Object got = obj(results.get(i)).get("code");
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("description", c.get("description"));
-            row.put("expected", c.get("code"));
-            row.put("got", got);
-            expect(got, c.get("code"));
-            out.add(row);
+            out.add(codeRow(c, got));
         }
         return out;
     }
