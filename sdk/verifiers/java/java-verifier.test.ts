@@ -91,13 +91,14 @@ function java(args: string[], input?: unknown, jdkOnly = false): unknown {
 async function nodeAnswers(
   cases: TokenCase[],
   vectors = INVALID_VECTORS,
+  alsoKeys: Array<typeof vectors.server> = [],
 ): Promise<Array<{ ok: boolean; code: string | null }>> {
   const out = [];
   for (const c of cases) {
     const store = createMemoryStore();
     await store.putSession(vectors.session);
     const server = createRiskServer({
-      keys: [vectors.server],
+      keys: [vectors.server, ...alsoKeys],
       store,
       clock: () => c.now,
       skewMs: vectors.server.skewMs,
@@ -236,6 +237,21 @@ it('answers generated LJG1 tokens and handshake requests exactly as the Node ver
   expect(table(handshakes, java(['--handshakes'], input))).toEqual(table(handshakes, nodeHs));
   expect(nodeHs[0]).toEqual({ ok: true, response: LJG1_HANDSHAKE_VECTOR.response });
   expect(nodeHs.filter((a) => (a as { ok: boolean }).ok)).toHaveLength(4); // the vector and three other keys
+});
+
+it('holding an LJR1 and an LJG1 key at once, answers each suite’s tokens as the Node verifier with both keys', async () => {
+  // A bank moving to 国密 runs both suites; the allow-list and the session's suite must still refuse
+  // a token that names the other suite, whichever key the ring holds first.
+  for (const [vectors, cases, other] of [
+    [LJG1_INVALID_VECTORS, ljg1TokenCorpus(), INVALID_VECTORS.server],
+    [INVALID_VECTORS, tokenCorpus(), LJG1_INVALID_VECTORS.server],
+  ] as const) {
+    const fromJava = java(['--cases'], { server: vectors.server, session: vectors.session, alsoKeys: [other], cases });
+    const fromNode = await nodeAnswers(cases, vectors, [other]);
+    expect(table(cases, fromJava)).toEqual(table(cases, fromNode));
+    // The ring changes nothing for these tokens: the same answers as with the session's key alone.
+    expect(table(cases, fromNode)).toEqual(table(cases, await nodeAnswers(cases, vectors)));
+  }
 });
 
 it('writes numbers and strings in RFC 8785 form exactly as the JavaScript canonicaliser does', () => {

@@ -280,6 +280,9 @@ public final class VectorCheck {
      */
     static List<Object> runCases(Map<String, Object> file) throws Exception {
         Map<String, ServerKey> keys = keyRing(obj(file.get("server")));
+        // Optional: more server keys in the ring (another suite's, as a bank running LJR1 and LJG1 has).
+        if (file.get("alsoKeys") instanceof List)
+            for (Object k : (List<?>) file.get("alsoKeys")) keys.putAll(keyRing(obj(k)));
         long skew = num(obj(file.get("server")).get("skewMs"));
         List<Object> out = new ArrayList<>();
         for (Object item : (List<?>) file.get("cases")) {
