@@ -18,6 +18,8 @@ declare module 'autocannon' {
       setupClient?: ((client: Client) => void) | string;
       /** Worker threads firing the requests. */
       workers?: number;
+      /** ms between samples; a run of `amount` requests ends at the first sample after the last answer. */
+      sampleInt?: number;
     }
     interface Histogram {
       average: number;

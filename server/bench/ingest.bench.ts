@@ -5,10 +5,12 @@
  *   BENCH_DATABASE_URL=postgres://… npx tsx server/bench/ingest.bench.ts   (or DATABASE_URL)
  * Three loopback runs: the bare route at full speed (BENCH_SECONDS), ingest at full speed (one
  * pre-sealed token per request, BENCH_TOKENS per connection), ingest at a fixed 1,000 req/s from
- * 100 devices, open-loop (open-loop-client.cjs). Each load generator runs in its own thread, so the
- * bank's event loop is its own.
+ * 100 devices, open-loop (open-loop-client.cjs), measured for BENCH_SECONDS after a warm-up of
+ * BENCH_WARMUP_SECONDS at the same rate. Each load generator runs in its own thread, so the bank's
+ * event loop is its own.
  * Env: BENCH_CONNECTIONS (default 10), BENCH_TOKENS (default 1500), BENCH_SECONDS (default 5),
- * BENCH_FIXED_RATE (default 1000), BENCH_FIXED_DEVICES (default 100); BENCH_CPU_PROFILE=file.cpuprofile
+ * BENCH_WARMUP_SECONDS (default 1), BENCH_FIXED_RATE (default 1000), BENCH_FIXED_DEVICES (default
+ * 100); BENCH_CPU_PROFILE=file.cpuprofile
  * writes a V8 CPU profile of the bank's thread during the full-speed ingest run (open it in Chrome
  * DevTools › Performance, or any .cpuprofile viewer).
  */
@@ -33,12 +35,15 @@ import { createSqlRiskStore } from '../src/risk/sql-risk-store';
 import { atRestKeys } from '../src/risk/at-rest';
 import { ingestTelemetry } from '../src/services/telemetry';
 import { loopbackRoundTrip } from './loopback-rtt';
+import { cpuMeter, type CpuSpent } from './machine-cpu';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 /** Devices of the fixed-rate run: 100 phones sending 10 tokens a second each make the 1,000 req/s. */
 const FIXED_DEVICES = Number(process.env.BENCH_FIXED_DEVICES ?? 100);
 const PER_CONNECTION = Number(process.env.BENCH_TOKENS ?? 1500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+/** Seconds the fixed-rate run sends at its rate before it starts measuring (open-loop-client.cjs). */
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
 /** The rate of the fixed-rate run (the target is stated at 1,000 req/s; BENCH_FIXED_RATE to explore). */
 const FIXED_RATE = Number(process.env.BENCH_FIXED_RATE ?? 1000);
 const EVENTS_PER_TOKEN = 5;
@@ -86,24 +91,24 @@ async function tokensFromDevice(base: string, key: { keyId: string; publicKey: s
 
 /**
  * One autocannon run from its own thread (one worker): the load generator does not share the
- * bank's event loop, as a client fleet (or wrk on another core) would not. With `tokens`, each
- * connection sends its own device's tokens in order (ingest-client.cjs).
+ * bank's event loop, as a client fleet (or wrk on another core) would not. With `tokensFile`
+ * (tokensToFile), each connection sends its own device's tokens in order (ingest-client.cjs).
  */
-function run(opts: autocannon.Options & { tokens?: string[][] }): Promise<autocannon.Result> {
-  const { tokens, ...rest } = opts;
-  if (tokens) {
-    const file = join(tokenDir, `tokens-${runs++}.json`);
-    writeFileSync(file, JSON.stringify(tokens));
-    process.env.LJ_BENCH_TOKENS_FILE = file;
-  }
+function run(opts: autocannon.Options & { tokensFile?: string }): Promise<autocannon.Result> {
+  const { tokensFile, ...rest } = opts;
+  if (tokensFile) process.env.LJ_BENCH_TOKENS_FILE = tokensFile;
   return new Promise((resolveRun, reject) => {
     autocannon(
       {
         ...rest,
         workers: 1,
+        // A run of a fixed number of requests ends at autocannon's next sample tick after the last
+        // answer, so its duration rounds up to a whole `sampleInt`: at the default 1 s a 15,000-token
+        // run of 8.2 s counted as 9 s (a rate ≈ 9 % low). 100 ms keeps that under about 1 %.
+        sampleInt: 100,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        setupClient: tokens ? resolve(__dirname, 'ingest-client.cjs') : undefined,
+        setupClient: tokensFile ? resolve(__dirname, 'ingest-client.cjs') : undefined,
       },
       (err, result) => (err ? reject(err) : resolveRun(result)),
     );
@@ -113,36 +118,87 @@ const tokenDir = mkdtempSync(join(tmpdir(), 'lj-ingest-tokens-'));
 let runs = 0;
 
 /**
+ * Writes one token list per device for a load generator's thread to read. Done before a run's
+ * meters start: serialising tens of MB here is the bench's work, not the bank's (it shares the thread).
+ */
+function tokensToFile(tokens: string[][]): string {
+  const file = join(tokenDir, `tokens-${runs++}.json`);
+  writeFileSync(file, JSON.stringify(tokens));
+  return file;
+}
+
+/**
  * The fixed-rate run: open-loop, evenly spaced, latency from when each request was due
  * (open-loop-client.cjs says why not autocannon's `overallRate`), in its own thread.
  */
 function openLoop(url: string, rate: number, seconds: number, tokens: string[][]) {
-  const tokensFile = join(tokenDir, `open-loop-${runs++}.json`);
-  writeFileSync(tokensFile, JSON.stringify(tokens));
-  return new Promise<{ latenciesMs: number[]; non2xx: number; errors: number; sent: number; elapsedMs: number }>(
-    (resolveRun, reject) => {
-      const worker = new Worker(resolve(__dirname, 'open-loop-client.cjs'), {
-        workerData: { url, rate, seconds, tokensFile },
-      });
-      worker.once('message', (m) => {
-        resolveRun(m);
-        void worker.terminate();
-      });
-      worker.once('error', reject);
-    },
-  ).then((r) => {
+  const tokensFile = tokensToFile(tokens);
+  type Run = {
+    latenciesMs: number[];
+    dueMs: number[];
+    non2xx: number;
+    errors: number;
+    sent: number;
+    elapsedMs: number;
+  };
+  return new Promise<Run>((resolveRun, reject) => {
+    const worker = new Worker(resolve(__dirname, 'open-loop-client.cjs'), {
+      workerData: { url, rate, seconds, warmupSeconds: WARMUP_SECONDS, tokensFile },
+    });
+    worker.on('message', (m) => {
+      if (m === 'ready') return worker.postMessage('start');
+      resolveRun(m);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  }).then((r) => {
     const sorted = r.latenciesMs.slice().sort((a, b) => a - b);
-    const at = (q: number) => +(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN).toFixed(1);
+    // Each second's p99 on its own: a steady tail and one hiccup (a stall of the disk, a scheduler
+    // pause on this 2-core VM) look alike in the whole run's p99, not here.
+    const bySecond: number[][] = [];
+    r.dueMs.forEach((due, i) => (bySecond[Math.floor(due / 1000)] ??= []).push(r.latenciesMs[i]));
     return {
       requestsPerSec: Math.round(sorted.length / (r.elapsedMs / 1000)),
-      p50ms: at(0.5),
-      p99ms: at(0.99),
+      p50ms: quantile(sorted, 0.5),
+      p99ms: quantile(sorted, 0.99),
+      p99msBySecond: bySecond.map((l) =>
+        quantile(
+          l.sort((a, b) => a - b),
+          0.99,
+        ),
+      ),
       non2xx: r.non2xx,
       errors: r.errors,
       total: r.sent,
     };
   });
 }
+
+/** A run's CPU per answered request, µs (null fields where /proc could not tell). */
+function perRequest(spent: CpuSpent | null, requests: number) {
+  const us = (ms: number | null | undefined) => (ms == null ? null : Math.round((ms * 1000) / requests));
+  return { machine: us(spent?.machineMs), postgres: us(spent?.postgresMs) };
+}
+
+/**
+ * Where an ingest request's CPU goes, beside the bare route's: when every core is busy the ratio
+ * is about bare ÷ ingest of the whole machine's figure, so this line says which part to shrink.
+ */
+function cpuLine(c: {
+  bare: ReturnType<typeof perRequest>;
+  ingest: ReturnType<typeof perRequest> & { bankThread: number };
+}): string {
+  if (c.bare.machine === null || c.ingest.machine === null) return 'CPU per request: not measured (no /proc)';
+  const pg = c.ingest.postgres === null ? 'PostgreSQL not local' : `PostgreSQL ${c.ingest.postgres}`;
+  return (
+    `CPU per request, whole machine: bare route ${c.bare.machine} µs, ingest ${c.ingest.machine} µs ` +
+    `(bank thread ${c.ingest.bankThread}, ${pg}, the rest load generator and kernel)`
+  );
+}
+
+/** The q-quantile of ascending `sorted`, ms to 0.1. */
+const quantile = (sorted: number[], q: number) =>
+  +(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN).toFixed(1);
 
 const summary = (r: autocannon.Result) => ({
   requestsPerSec: Math.round(r.requests.total / r.duration),
@@ -179,7 +235,7 @@ async function main() {
   const tokens = await Promise.all(
     Array.from({ length: CONNECTIONS }, () => tokensFromDevice(base, key, PER_CONNECTION)),
   );
-  const fixedPer = Math.ceil((FIXED_RATE * SECONDS) / FIXED_DEVICES);
+  const fixedPer = Math.ceil((FIXED_RATE * (WARMUP_SECONDS + SECONDS)) / FIXED_DEVICES);
   const fixedTokens = await Promise.all(
     Array.from({ length: FIXED_DEVICES }, () => tokensFromDevice(base, key, fixedPer)),
   );
@@ -187,12 +243,14 @@ async function main() {
   const amount = CONNECTIONS * PER_CONNECTION;
   const sample = tokens[0][0];
 
+  const bareCpu = cpuMeter();
   const bareResult = await run({
     url: `${bareBase}/bare`,
     connections: CONNECTIONS,
     duration: SECONDS,
     body: JSON.stringify({ token: sample }),
   });
+  const bareSpent = bareCpu.stop();
   const profiler = process.env.BENCH_CPU_PROFILE ? new Session() : null;
   if (profiler) {
     profiler.connect();
@@ -200,9 +258,13 @@ async function main() {
     await profiler.post('Profiler.start');
   }
   // How busy the bank's event loop is while ingesting (1 = never idle: CPU-bound, not waiting on SQL).
+  const tokensFile = tokensToFile(tokens);
   const elu0 = performance.eventLoopUtilization();
-  const ingestResult = await run({ url: `${base}/api/risk/telemetry`, connections: CONNECTIONS, amount, tokens });
-  const ingestElu = +performance.eventLoopUtilization(elu0).utilization.toFixed(2);
+  const ingestCpu = cpuMeter();
+  const ingestResult = await run({ url: `${base}/api/risk/telemetry`, connections: CONNECTIONS, amount, tokensFile });
+  const ingestSpent = ingestCpu.stop();
+  const ingestLoop = performance.eventLoopUtilization(elu0);
+  const ingestElu = +ingestLoop.utilization.toFixed(2);
   if (profiler) {
     const { profile } = await profiler.post('Profiler.stop');
     writeFileSync(process.env.BENCH_CPU_PROFILE!, JSON.stringify(profile));
@@ -233,6 +295,13 @@ async function main() {
     ingest: summary(ingestResult),
     ratio: +(summary(ingestResult).requestsPerSec / summary(bareResult).requestsPerSec).toFixed(3),
     ingestEventLoopUtilization: ingestElu,
+    cpuPerRequestUs: {
+      bare: perRequest(bareSpent, bareResult.requests.total),
+      ingest: {
+        ...perRequest(ingestSpent, ingestResult.requests.total),
+        bankThread: Math.round((ingestLoop.active * 1000) / ingestResult.requests.total),
+      },
+    },
     loopbackRoundTrip: loopback,
     ingestAt1000: { ...fixedResult, targetRate: FIXED_RATE, devices: FIXED_DEVICES, openLoop: true },
     eventsStored: Number(stored.rows[0].n),
@@ -250,8 +319,10 @@ async function main() {
       `ingest at ${FIXED_RATE} req/s        ${String(fixed.requestsPerSec).padStart(7)} req/s  p99 ${fixed.p99ms} ms ` +
       `(target ≤ ${TARGET_P99_MS} ms: ${fixed.p99ms <= TARGET_P99_MS && !fixed.non2xx && !fixed.errors ? 'met' : 'NOT met'}), ` +
       `p50 ${fixed.p50ms} ms, non-2xx ${fixed.non2xx}, errors ${fixed.errors}\n` +
+      `  p99 of each second: ${fixed.p99msBySecond.join(' / ')} ms\n` +
       `bank event loop busy ${Math.round(ingestElu * 100)} % while ingesting; this machine's loopback TCP round ` +
-      `trip ${loopback.rttUs} µs (${loopback.cpuUs} µs CPU on the sending side)`,
+      `trip ${loopback.rttUs} µs (${loopback.cpuUs} µs CPU on the sending side)\n` +
+      cpuLine(result.cpuPerRequestUs),
   );
   const out = resolve(__dirname, '../../bench-results');
   mkdirSync(out, { recursive: true });
