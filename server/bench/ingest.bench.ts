@@ -184,12 +184,16 @@ function perRequest(spent: CpuSpent | null, requests: number) {
  * Where an ingest request's CPU goes, beside the bare route's: when every core is busy the ratio
  * is about bare ÷ ingest of the whole machine's figure, so this line says which part to shrink.
  */
-function cpuLine(c: {
-  bare: ReturnType<typeof perRequest>;
-  ingest: ReturnType<typeof perRequest> & { bankThread: number };
-}): string {
+function cpuLine(
+  c: { bare: ReturnType<typeof perRequest>; ingest: ReturnType<typeof perRequest> & { bankThread: number } },
+  pglite: boolean,
+): string {
   if (c.bare.machine === null || c.ingest.machine === null) return 'CPU per request: not measured (no /proc)';
-  const pg = c.ingest.postgres === null ? 'PostgreSQL not local' : `PostgreSQL ${c.ingest.postgres}`;
+  const pg = pglite
+    ? 'PGlite inside the bank thread'
+    : c.ingest.postgres === null
+      ? 'PostgreSQL not local'
+      : `PostgreSQL ${c.ingest.postgres}`;
   return (
     `CPU per request, whole machine: bare route ${c.bare.machine} µs, ingest ${c.ingest.machine} µs ` +
     `(bank thread ${c.ingest.bankThread}, ${pg}, the rest load generator and kernel)`
@@ -322,7 +326,7 @@ async function main() {
       `  p99 of each second: ${fixed.p99msBySecond.join(' / ')} ms\n` +
       `bank event loop busy ${Math.round(ingestElu * 100)} % while ingesting; this machine's loopback TCP round ` +
       `trip ${loopback.rttUs} µs (${loopback.cpuUs} µs CPU on the sending side)\n` +
-      cpuLine(result.cpuPerRequestUs),
+      cpuLine(result.cpuPerRequestUs, !databaseUrl),
   );
   const out = resolve(__dirname, '../../bench-results');
   mkdirSync(out, { recursive: true });
