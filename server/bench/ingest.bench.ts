@@ -152,7 +152,7 @@ function openLoop(url: string, rate: number, seconds: number, tokens: string[][]
     });
     worker.once('error', reject);
   }).then((r) => {
-    const sorted = r.latenciesMs.slice().sort((a, b) => a - b);
+    const sorted = ascending(r.latenciesMs.slice());
     // Each second's p99 on its own: a steady tail and one hiccup (a stall of the disk, a scheduler
     // pause on this 2-core VM) look alike in the whole run's p99, not here.
     const bySecond: number[][] = [];
@@ -161,12 +161,7 @@ function openLoop(url: string, rate: number, seconds: number, tokens: string[][]
       requestsPerSec: Math.round(sorted.length / (r.elapsedMs / 1000)),
       p50ms: quantile(sorted, 0.5),
       p99ms: quantile(sorted, 0.99),
-      p99msBySecond: bySecond.map((l) =>
-        quantile(
-          l.sort((a, b) => a - b),
-          0.99,
-        ),
-      ),
+      p99msBySecond: bySecond.map((l) => quantile(ascending(l), 0.99)),
       non2xx: r.non2xx,
       errors: r.errors,
       total: r.sent,
@@ -199,6 +194,8 @@ function cpuLine(
     `(bank thread ${c.ingest.bankThread}, ${pg}, the rest load generator and kernel)`
   );
 }
+
+const ascending = (l: number[]) => l.sort((a, b) => a - b);
 
 /** The q-quantile of ascending `sorted`, ms to 0.1. */
 const quantile = (sorted: number[], q: number) =>
@@ -255,6 +252,7 @@ async function main() {
     body: JSON.stringify({ token: sample }),
   });
   const bareSpent = bareCpu.stop();
+  const tokensFile = tokensToFile(tokens);
   const profiler = process.env.BENCH_CPU_PROFILE ? new Session() : null;
   if (profiler) {
     profiler.connect();
@@ -262,7 +260,6 @@ async function main() {
     await profiler.post('Profiler.start');
   }
   // How busy the bank's event loop is while ingesting (1 = never idle: CPU-bound, not waiting on SQL).
-  const tokensFile = tokensToFile(tokens);
   const elu0 = performance.eventLoopUtilization();
   const ingestCpu = cpuMeter();
   const ingestResult = await run({ url: `${base}/api/risk/telemetry`, connections: CONNECTIONS, amount, tokensFile });
