@@ -1,16 +1,21 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
 /**
- * Where a run's CPU went, from Linux's /proc: the whole machine's busy time and PostgreSQL's
- * (every process named `postgres`: backends, WAL writer, checkpointer, autovacuum). The ingest
- * bench divides them by the requests answered, so a ratio below target can be read as "the bank's
+ * Where a run's CPU went, from Linux's /proc: the whole machine's busy time, this process's main
+ * thread's (the bank's event loop — not its load-generator worker threads) and PostgreSQL's (every
+ * process named `postgres`: backends, WAL writer, checkpointer, autovacuum). The ingest bench
+ * divides them by the requests answered, so a ratio below target can be read as "the bank's
  * thread", "the database" or "everything else on these cores" (the load generator, the kernel).
+ * CPU time, not the event loop's active time: on oversubscribed cores a thread is also "active"
+ * while it waits for a core.
  * PostgreSQL's share is counted only when it runs on this machine; elsewhere (or off Linux) the
  * meter answers null for it.
  */
 export interface CpuSpent {
   /** Busy CPU time of all cores together (user, nice, system, irq, softirq, steal), ms. */
   machineMs: number;
+  /** CPU time of this process's main thread (user + system), ms. */
+  mainThreadMs: number;
   /** CPU time of local `postgres` processes that lived through the run, ms; null if none found. */
   postgresMs: number | null;
 }
@@ -18,19 +23,25 @@ export interface CpuSpent {
 /** Starts measuring; `stop()` answers what was spent since, or null where /proc is not readable. */
 export function cpuMeter(): { stop(): CpuSpent | null } {
   const machine0 = machineBusyTicks();
+  const main0 = mainThreadTicks();
   const pg0 = postgresTicks();
   return {
     stop() {
       const machine1 = machineBusyTicks();
+      const main1 = mainThreadTicks();
       const pg1 = postgresTicks();
-      if (machine0 === null || machine1 === null) return null;
+      if (machine0 === null || machine1 === null || main0 === null || main1 === null) return null;
       // Only processes present at both ends: a backend that exits mid-run takes its time with it.
       let pg: number | null = null;
       for (const [pid, t] of pg1 ?? []) {
         const before = pg0?.get(pid);
         if (before !== undefined) pg = (pg ?? 0) + t - before;
       }
-      return { machineMs: ticksToMs(machine1 - machine0), postgresMs: pg === null ? null : ticksToMs(pg) };
+      return {
+        machineMs: ticksToMs(machine1 - machine0),
+        mainThreadMs: ticksToMs(main1 - main0),
+        postgresMs: pg === null ? null : ticksToMs(pg),
+      };
     },
   };
 }
@@ -53,6 +64,22 @@ function machineBusyTicks(): number | null {
   }
 }
 
+/** utime + stime from a /proc `stat` line (`pid (comm) state …`; comm may hold spaces). */
+function statTicks(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 14 and 15 of the whole line (utime, stime) are 0-based 11 and 12 after `pid (comm)`.
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/** This process's main thread: its task id is the process id. */
+function mainThreadTicks(): number | null {
+  try {
+    return statTicks(readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
 /** utime + stime of every process whose name is `postgres`, by pid. */
 function postgresTicks(): Map<string, number> | null {
   let pids: string[];
@@ -69,12 +96,8 @@ function postgresTicks(): Map<string, number> | null {
     } catch {
       continue; // exited while we looked
     }
-    // `pid (comm) state …`: comm may hold spaces, so split after its closing parenthesis.
-    const close = stat.lastIndexOf(')');
-    if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
-    const fields = stat.slice(close + 2).split(' ');
-    // Fields 14 and 15 of the whole line (utime, stime) are 12 and 13 after `pid (comm)`, 0-based 11, 12.
-    out.set(pid, Number(fields[11]) + Number(fields[12]));
+    if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
+    out.set(pid, statTicks(stat));
   }
   return out;
 }
