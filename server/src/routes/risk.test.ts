@@ -23,9 +23,25 @@ describe('risk routes', () => {
     const id2 = device.track('tap', { n: 2 });
     const flushed = await device.flush();
     expect(flushed.ok).toBe(true);
-    const rows = await t.db.selectFrom('telemetry_events').select(['event_id', 'kind']).execute();
-    const ids = rows.map((r) => r.event_id);
-    expect(ids).toEqual(expect.arrayContaining([id1, id2]));
+    const rows = await t.db
+      .selectFrom('telemetry_events')
+      .selectAll()
+      .where('event_id', 'in', [id1!, id2!])
+      .orderBy('kind')
+      .execute();
+    // Each event stored once, as the device sent it, under its id and kind, at the bank's time.
+    expect(rows.map((r) => [r.event_id, r.kind])).toEqual([
+      [id1, 'page.view'],
+      [id2, 'tap'],
+    ]);
+    expect(rows[0].payload).toEqual({ id: id1, t: expect.any(Number), type: 'page.view', data: { page: 'home' } });
+    expect(rows[1].payload).toEqual({ id: id2, t: expect.any(Number), type: 'tap', data: { n: 2 } });
+    expect(rows.map((r) => new Date(r.received_at).getTime())).toEqual([
+      t.clock.now().getTime(),
+      t.clock.now().getTime(),
+    ]);
+    expect(rows[0].session_id).toMatch(/\S/);
+    expect(rows[1].session_id).toBe(rows[0].session_id);
     device.destroy();
   });
 
