@@ -1,6 +1,6 @@
 /**
  * Telemetry-token ingest over HTTP on loopback (autocannon), with persistence, beside a bare Fastify
- * route in the same run; plus in-process verify+store throughput.
+ * route in the same run; plus in-process verify+store, one token at a time and with 50 devices in flight.
  *   npx tsx server/bench/ingest.bench.ts                    # PGlite (on disk, in a temp dir)
  *   BENCH_DATABASE_URL=postgres://… npx tsx server/bench/ingest.bench.ts   (or DATABASE_URL)
  * Three loopback runs: the bare route at full speed (BENCH_SECONDS), ingest at full speed (one
@@ -47,6 +47,9 @@ const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
 /** The rate of the fixed-rate run (the target is stated at 1,000 req/s; BENCH_FIXED_RATE to explore). */
 const FIXED_RATE = Number(process.env.BENCH_FIXED_RATE ?? 1000);
 const EVENTS_PER_TOKEN = 5;
+/** The in-process run with many devices at once: devices, and tokens each. */
+const IN_FLIGHT_DEVICES = 50;
+const IN_FLIGHT_PER_DEVICE = 100;
 const TARGET_RATIO = 0.2;
 const TARGET_P99_MS = 20;
 
@@ -197,6 +200,16 @@ function cpuLine(
   );
 }
 
+/** The in-process run with many devices in flight, one line. */
+function inFlightLine(r: { devices: number; tokensPerSec: number; cpuPerTokenUs: ReturnType<typeof perRequest> }) {
+  const c = r.cpuPerTokenUs;
+  const cpu =
+    c.machine === null
+      ? 'CPU not measured (no /proc)'
+      : `CPU per token: bank thread ${c.bankThread} µs, PostgreSQL ${c.postgres ?? '–'} µs, whole machine ${c.machine} µs`;
+  return `in process, ${r.devices} devices in flight: ${r.tokensPerSec} tokens/s; ${cpu}`;
+}
+
 const ascending = (l: number[]) => l.sort((a, b) => a - b);
 
 /** The q-quantile of ascending `sorted`, ms to 0.1. */
@@ -287,6 +300,22 @@ async function main() {
   for (const tok of inProcTokens) await ingestTelemetry(db, systemClock, gate, tok);
   const inProcMs = Number(process.hrtime.bigint() - t1) / 1e6;
 
+  // In process with many devices in flight (so batches form): the bank's own cost per token and
+  // the database's, without HTTP or a load generator on the cores.
+  const flightTokens = await Promise.all(
+    Array.from({ length: IN_FLIGHT_DEVICES }, () => tokensFromDevice(base, key, IN_FLIGHT_PER_DEVICE)),
+  );
+  const flightCpu = cpuMeter();
+  const t2 = process.hrtime.bigint();
+  await Promise.all(
+    flightTokens.map(async (list) => {
+      for (const tok of list) await ingestTelemetry(db, systemClock, gate, tok);
+    }),
+  );
+  const flightMs = Number(process.hrtime.bigint() - t2) / 1e6;
+  const flightN = IN_FLIGHT_DEVICES * IN_FLIGHT_PER_DEVICE;
+  const flightSpent = flightCpu.stop();
+
   const result = {
     database: databaseUrl ? 'PostgreSQL' : 'PGlite (on disk)',
     node: process.version,
@@ -310,6 +339,12 @@ async function main() {
     ingestAt1000: { ...fixedResult, targetRate: FIXED_RATE, devices: FIXED_DEVICES, openLoop: true },
     eventsStored: Number(stored.rows[0].n),
     inProcess: { tokens: inProcTokens.length, tokensPerSec: Math.round((inProcTokens.length / inProcMs) * 1000) },
+    inProcessInFlight: {
+      devices: IN_FLIGHT_DEVICES,
+      tokens: flightN,
+      tokensPerSec: Math.round((flightN / flightMs) * 1000),
+      cpuPerTokenUs: perRequest(flightSpent, flightN),
+    },
     sealAndHandshakeMsPerToken: +sealMs.toFixed(3),
   };
   process.stdout.write(JSON.stringify(result, null, 2) + '\n');
@@ -326,7 +361,9 @@ async function main() {
       `  p99 of each second: ${fixed.p99msBySecond.join(' / ')} ms\n` +
       `bank event loop busy ${Math.round(ingestElu * 100)} % while ingesting; this machine's loopback TCP round ` +
       `trip ${loopback.rttUs} µs (${loopback.cpuUs} µs CPU on the sending side)\n` +
-      cpuLine(result.cpuPerRequestUs, !databaseUrl),
+      cpuLine(result.cpuPerRequestUs, !databaseUrl) +
+      '\n' +
+      inFlightLine(result.inProcessInFlight),
   );
   const out = resolve(__dirname, '../../bench-results');
   mkdirSync(out, { recursive: true });
