@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
  * meter answers null for it.
  */
 export interface CpuSpent {
-  /** Busy CPU time of all cores together (user, nice, system, irq, softirq, steal), ms. */
+  /** Busy CPU time of all cores together (user, nice, system, irq, softirq), ms. */
   machineMs: number;
   /** CPU time of this process's main thread (user + system), ms. */
   mainThreadMs: number;
@@ -53,12 +53,13 @@ const ticksToMs = (ticks: number) => (ticks * 1000) / TICKS_PER_SECOND;
 /** The first line of /proc/stat: `cpu user nice system idle iowait irq softirq steal …`. */
 function machineBusyTicks(): number | null {
   try {
-    const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+    // Not `steal` (time the hypervisor gave other guests): no work of this machine's was done in it.
+    const [, user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8')
       .split('\n', 1)[0]
       .trim()
       .split(/\s+/)
       .map(Number);
-    return user + nice + system + irq + softirq + (steal || 0);
+    return user + nice + system + irq + softirq;
   } catch {
     return null;
   }
