@@ -201,12 +201,16 @@ function cpuLine(
 }
 
 /** The in-process run with many devices in flight, one line. */
-function inFlightLine(r: { devices: number; tokensPerSec: number; cpuPerTokenUs: ReturnType<typeof perRequest> }) {
+function inFlightLine(
+  r: { devices: number; tokensPerSec: number; cpuPerTokenUs: ReturnType<typeof perRequest> },
+  pglite: boolean,
+) {
   const c = r.cpuPerTokenUs;
+  const db = pglite ? 'PGlite inside the bank thread' : `PostgreSQL ${c.postgres ?? '–'} µs`;
   const cpu =
     c.machine === null
       ? 'CPU not measured (no /proc)'
-      : `CPU per token: bank thread ${c.bankThread} µs, PostgreSQL ${c.postgres ?? '–'} µs, whole machine ${c.machine} µs`;
+      : `CPU per token: bank thread ${c.bankThread} µs, ${db}, whole machine ${c.machine} µs`;
   return `in process, ${r.devices} devices in flight: ${r.tokensPerSec} tokens/s; ${cpu}`;
 }
 
@@ -313,7 +317,7 @@ async function main() {
     }),
   );
   const flightMs = Number(process.hrtime.bigint() - t2) / 1e6;
-  const flightN = IN_FLIGHT_DEVICES * IN_FLIGHT_PER_DEVICE;
+  const flightN = flightTokens.reduce((n, list) => n + list.length, 0);
   const flightSpent = flightCpu.stop();
 
   const result = {
@@ -363,7 +367,7 @@ async function main() {
       `trip ${loopback.rttUs} µs (${loopback.cpuUs} µs CPU on the sending side)\n` +
       cpuLine(result.cpuPerRequestUs, !databaseUrl) +
       '\n' +
-      inFlightLine(result.inProcessInFlight),
+      inFlightLine(result.inProcessInFlight, !databaseUrl),
   );
   const out = resolve(__dirname, '../../bench-results');
   mkdirSync(out, { recursive: true });
